@@ -1,0 +1,22 @@
+"""The `safepassage` command: one door into the core (the web application is the other)."""
+
+from __future__ import annotations
+
+import typer
+
+from ..i18n import _
+from .knowledge import app as knowledge_app
+from .serve import serve
+
+app = typer.Typer(
+    help=_("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+app.add_typer(knowledge_app, name="knowledge")
+app.command()(serve)
+
+
+def main() -> None:
+    app()

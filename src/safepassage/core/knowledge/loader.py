@@ -1,0 +1,295 @@
+"""Load the knowledge base: the shipped data, then each overlay folder on top, all validated.
+
+Overlays come from SAFEPASSAGE_KNOWLEDGE_PATH (folders separated by os.pathsep) and from folders
+passed in. Every problem in any layer is collected, so a person sees them all at once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import contracts
+from .model import Knowledge, Parameter, Place, Series, Value
+from .problems import KnowledgeError, Problem
+from .schema import Entry, TopicFile
+from .validate import check_records, validate_document
+from .yamlsource import Document, parse_yaml
+
+SHIPPED = Path(__file__).parent / "data"
+ENV_VAR = "SAFEPASSAGE_KNOWLEDGE_PATH"
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    root: Path
+
+
+def overlay_layers(env: Mapping[str, str] | None = None) -> list[Layer]:
+    raw = (os.environ if env is None else env).get(ENV_VAR, "")
+    return [Layer(part, Path(part)) for part in raw.split(os.pathsep) if part.strip()]
+
+
+def all_layers(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> list[Layer]:
+    shipped = Layer("shipped", SHIPPED)
+    return [shipped, *overlay_layers(env), *(Layer(str(p), Path(p)) for p in extra)]
+
+
+def check_knowledge(
+    extra: Sequence[Path] = (), env: Mapping[str, str] | None = None
+) -> list[Problem]:
+    """Every problem in the effective knowledge (shipped + overlays + `extra`)."""
+    return _Builder(all_layers(extra, env)).build()[1]
+
+
+def load_knowledge(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> Knowledge:
+    """The effective knowledge; raises KnowledgeError listing every problem."""
+    knowledge, problems = _Builder(all_layers(extra, env)).build()
+    if problems:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> Knowledge:
+    """The knowledge for this process (shipped + SAFEPASSAGE_KNOWLEDGE_PATH), loaded once."""
+    return load_knowledge()
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class _Builder:
+    def __init__(self, layers: Sequence[Layer]) -> None:
+        self.layers = layers
+        self.params: dict[tuple[str, str, str], Parameter] = {}
+        self.files: dict[tuple[str, str], str] = {}
+        self.problems: list[Problem] = []
+
+    def build(self) -> tuple[Knowledge, list[Problem]]:
+        for index, layer in enumerate(self.layers):
+            self._load_layer(layer, overlay=index > 0)
+        self._check_merged()
+        self._check_contracts()
+        return Knowledge(self.params, [layer.name for layer in self.layers]), self.problems
+
+    def _load_layer(self, layer: Layer, *, overlay: bool) -> None:
+        if not layer.root.is_dir():
+            problem = Problem(_display(layer.root), None, (), "not a folder; fix the path")
+            self.problems.append(problem)
+            return
+        for path in sorted(layer.root.rglob("*")):
+            if path.is_file():
+                self._load_file(layer, path, overlay=overlay)
+
+    def _load_file(self, layer: Layer, path: Path, *, overlay: bool) -> None:
+        shown = _display(path)
+        place = self._scope_topic(layer, path, shown)
+        if place is None:
+            return
+        scope, topic = place
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(Problem(shown, None, (), f"cannot read the file ({exc})"))
+            return
+        doc = parse_yaml(text, shown)
+        if overlay:
+            self._inherit(doc, scope, topic)
+        model = validate_document(doc)
+        contract = contracts.topics_for(scope)[topic]
+        if model is not None and contract.record_type:
+            check_records(model, contract, doc)
+        if model is not None and not doc.problems:
+            self._merge(model, doc, layer, scope, topic, overlay=overlay)
+        self.problems.extend(doc.problems)
+        self.files.setdefault((scope, topic), shown)
+
+    def _scope_topic(self, layer: Layer, path: Path, shown: str) -> tuple[str, str] | None:
+        parts = path.relative_to(layer.root).parts
+        if parts[:1] == (contracts.FRAMEWORKS,) and len(parts) == 2:
+            scope, name = parts
+        elif parts[:1] == ("countries",) and len(parts) == 3:
+            scope, name = parts[1], parts[2]
+        else:
+            return self._misplaced(shown, "put topic files in frameworks/ or countries/XX/")
+        if scope not in contracts.scopes():
+            return self._misplaced(shown, f"unknown country '{scope}'; use {contracts.COUNTRIES}")
+        topic = name.removesuffix(".yaml")
+        if not name.endswith(".yaml") or topic not in contracts.topics_for(scope):
+            known = ", ".join(contracts.topics_for(scope))
+            return self._misplaced(shown, f"unknown topic file '{name}'; use one of: {known}")
+        return scope, topic
+
+    def _misplaced(self, shown: str, message: str) -> tuple[str, str] | None:
+        self.problems.append(Problem(shown, None, (), message))
+        return None
+
+    def _inherit(self, doc: Document, scope: str, topic: str) -> None:
+        """An overlay may omit what it does not change: description, type, unit and place kind."""
+        params = doc.data.get("parameters") if isinstance(doc.data, dict) else None
+        if not isinstance(params, dict):
+            return
+        for name, raw in params.items():
+            base = self.params.get((scope, topic, name))
+            if base is None or not isinstance(raw, dict):
+                continue
+            raw.setdefault("description", base.description)
+            raw.setdefault("type", base.type)
+            if base.unit is not None:
+                raw.setdefault("unit", base.unit)
+            for place_name, place in (raw.get("where") or {}).items():
+                known = base.places.get(place_name)
+                if known is not None and isinstance(place, dict) and known.kind:
+                    place.setdefault("kind", known.kind)
+
+    def _merge(
+        self,
+        model: TopicFile,
+        doc: Document,
+        layer: Layer,
+        scope: str,
+        topic: str,
+        *,
+        overlay: bool,
+    ) -> None:
+        record_topic = contracts.topics_for(scope)[topic].record_type is not None
+        for name, spec in model.parameters.items():
+            key = (scope, topic, name)
+            base = ("parameters", name)
+            existing = self.params.get(key)
+            if existing is None and overlay and not record_topic:
+                doc.problem(
+                    base,
+                    f"unknown parameter '{name}': an overlay may only change "
+                    "parameters the shipped data defines; check the spelling",
+                )
+                continue
+            if existing is not None and existing.type != spec.type:
+                doc.problem((*base, "type"), f"the shipped type is '{existing.type}'; keep it")
+                continue
+            param = existing or Parameter(
+                scope, topic, name, spec.description, spec.type, spec.unit
+            )
+            param.description = spec.description
+            self.params[key] = param
+            self._merge_values(param, spec, doc, layer, base)
+
+    def _merge_values(
+        self, param: Parameter, spec: Any, doc: Document, layer: Layer, base: tuple[str, str]
+    ) -> None:
+        if spec.values is not None:
+            if param.places:
+                doc.problem(base, "the shipped values differ by place; give them under `where`")
+                return
+            param.series = param.series or Series()
+            _put_all(param.series, spec.values, doc, layer, (*base, "values"))
+        for place_name, place_spec in (spec.where or {}).items():
+            if param.series is not None:
+                doc.problem(base, "the shipped values do not differ by place; use `values`")
+                return
+            place = param.places.get(place_name)
+            if place is None:
+                place = Place(place_name, place_spec.kind, [], Series())
+                param.places[place_name] = place
+            place.kind = place_spec.kind or place.kind
+            place.aliases = sorted({*place.aliases, *place_spec.aliases})
+            path = (*base, "where", place_name, "values")
+            _put_all(place.series, place_spec.values, doc, layer, path)
+
+    def _check_merged(self) -> None:
+        """Overlays can make periods overlap that were fine in each layer alone."""
+        for param in self.params.values():
+            for series in param.all_series():
+                for current, following in itertools.pairwise(series.entries):
+                    if current.until is not None and current.until >= following.effective:
+                        self.problems.append(_overlap(param, current, following))
+
+    def _check_contracts(self) -> None:
+        for scope in contracts.scopes():
+            folder = SHIPPED / (scope if scope == contracts.FRAMEWORKS else f"countries/{scope}")
+            for topic, contract in contracts.topics_for(scope).items():
+                file = self.files.get((scope, topic)) or _display(folder / f"{topic}.yaml")
+                for message in _contract_gaps(self.params, scope, topic, contract):
+                    self.problems.append(Problem(file, None, ("parameters",), message))
+
+
+def _put_all(
+    series: Series,
+    values: Mapping[Any, Entry[Any]],
+    doc: Document,
+    layer: Layer,
+    path: tuple[Any, ...],
+) -> None:
+    for effective, entry in values.items():
+        series.put(
+            Value(
+                effective=effective,
+                value=entry.value,
+                citation=entry.citation,
+                verified=entry.verified,
+                layer=layer.name,
+                file=doc.file,
+                line=doc.line_of((*path, effective)),
+                note=entry.note,
+                until=entry.until,
+            )
+        )
+
+
+def _contract_gaps(
+    params: Mapping[tuple[str, str, str], Parameter],
+    scope: str,
+    topic: str,
+    contract: contracts.TopicContract,
+) -> list[str]:
+    present = {key[2]: p for key, p in params.items() if key[:2] == (scope, topic)}
+    if not present:
+        return [f"the topic '{topic}' is missing for {scope}; add this file"]
+    gaps = [
+        f"required parameter '{name}' ({type_}) is missing; add it"
+        for name, type_ in contract.required.items()
+        if name not in present
+    ]
+    gaps += [
+        f"'{name}' must be of type '{type_}'; change its type"
+        for name, type_ in contract.required.items()
+        if name in present and present[name].type != type_
+    ]
+    gaps += [
+        f"add at least one of: {', '.join(group)}"
+        for group in contract.one_of
+        if not any(name in present for name in group)
+    ]
+    covered = {
+        c
+        for p in present.values()
+        for s in p.all_series()
+        for v in s.entries
+        if v.value is not None
+        for c in getattr(v.value, "categories", [])
+    }
+    gaps += [
+        f"no law record covers the category '{c}'; add one"
+        for c in contract.record_categories
+        if c not in covered
+    ]
+    return gaps
+
+
+def _overlap(param: Parameter, current: Value, following: Value) -> Problem:
+    message = (
+        f"the value from {current.effective} (until {current.until}) overlaps the value "
+        f"from {following.effective} ({following.file}); fix `until`"
+    )
+    return Problem(current.file, current.line, (param.scope, param.topic, param.name), message)

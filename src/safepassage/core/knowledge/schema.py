@@ -1,0 +1,240 @@
+"""The shape of a knowledge file, validated strictly (unknown keys and wrong types are errors).
+
+One topic file holds named parameters; each parameter holds values keyed by their effective date,
+directly or per place or sector (`where`). The value's type is chosen by the parameter's `type`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+Per = Literal["hour", "day", "week", "month", "year", "once"]
+Unit = Literal[
+    "hours_per_day",
+    "hours_per_week",
+    "hours_per_month",
+    "hours_per_year",
+    "days_per_week",
+    "days_per_month",
+    "multiplier",
+    "years",
+    "months",
+    "days",
+    "hours",
+    "count",
+]
+Policy = Literal["prohibited", "restricted", "permitted", "no_rule"]
+PlaceKind = Literal["province", "region", "sector", "district", "city"]
+LawCategory = Literal[
+    "labour",
+    "anti_trafficking",
+    "forced_labour",
+    "migration",
+    "recruitment",
+    "penal",
+    "child",
+    "fisheries",
+    "domestic_work",
+]
+ChannelKind = Literal[
+    "hotline",
+    "government_agency",
+    "embassy",
+    "ngo",
+    "union",
+    "police",
+    "legal_aid",
+    "shelter",
+]
+MigrationKind = Literal["mou", "regularisation", "border_pass", "bilateral", "other"]
+ParameterType = Literal[
+    "amount",
+    "quantity",
+    "boolean",
+    "policy",
+    "text",
+    "term",
+    "term_list",
+    "law",
+    "channel",
+    "migration_channel",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Citation(Strict):
+    title: Text
+    section: Text | None = None
+    url: Url | None = None
+    publisher: Text | None = None
+    retrieved: date
+
+
+class Amount(Strict):
+    amount: Annotated[float, Field(ge=0)]
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    per: Per
+
+
+class Term(Strict):
+    name: Text
+    description: Text
+    number: int | None = None
+    examples: list[Text] = []
+
+
+class TermItem(Strict):
+    id: SnakeId
+    name: Text
+    description: Text
+
+
+class Law(Strict):
+    title: Text
+    short_title: Text | None = None
+    number: Text | None = None
+    categories: Annotated[list[LawCategory], Field(min_length=1)]
+    adopted: date | None = None
+    in_force: date | None = None
+    summary: Text
+
+
+class Channel(Strict):
+    name: Text
+    kind: ChannelKind
+    phone: Text | None = None
+    line: Text | None = None
+    facebook: Text | None = None
+    whatsapp: Text | None = None
+    telegram: Text | None = None
+    email: Text | None = None
+    url: Url | None = None
+    languages: Annotated[list[LanguageCode], Field(min_length=1)]
+    serves: list[Text] = []
+    location: Text | None = None
+    free: bool | None = None
+    hours: Text | None = None
+
+
+class MigrationChannel(Strict):
+    name: Text
+    kind: MigrationKind
+    partner_countries: list[CountryCode] = []
+    summary: Text
+    max_years: Annotated[float, Field(gt=0)] | None = None
+
+
+T = TypeVar("T")
+
+
+class Entry(Strict, Generic[T]):
+    """One value in force from its date (the key it is stored under)."""
+
+    value: T | None
+    citation: Citation
+    verified: bool
+    note: Text | None = None
+    until: date | None = None
+
+
+class Place(Strict, Generic[T]):
+    kind: PlaceKind | None = None
+    aliases: list[Text] = []
+    values: dict[date, Entry[T]]
+
+
+class _Parameter(Strict, Generic[T]):
+    description: Text
+    unit: Unit | None = None
+    values: dict[date, Entry[T]] | None = None
+    where: dict[str, Place[T]] | None = None
+
+
+class AmountParameter(_Parameter[Amount]):
+    type: Literal["amount"]
+
+
+class QuantityParameter(_Parameter[Annotated[float, Field(ge=0)]]):
+    type: Literal["quantity"]
+
+
+class BooleanParameter(_Parameter[bool]):
+    type: Literal["boolean"]
+
+
+class PolicyParameter(_Parameter[Policy]):
+    type: Literal["policy"]
+
+
+class TextParameter(_Parameter[Text]):
+    type: Literal["text"]
+
+
+class TermParameter(_Parameter[Term]):
+    type: Literal["term"]
+
+
+class TermListParameter(_Parameter[Annotated[list[TermItem], Field(min_length=1)]]):
+    type: Literal["term_list"]
+
+
+class LawParameter(_Parameter[Law]):
+    type: Literal["law"]
+
+
+class ChannelParameter(_Parameter[Channel]):
+    type: Literal["channel"]
+
+
+class MigrationChannelParameter(_Parameter[MigrationChannel]):
+    type: Literal["migration_channel"]
+
+
+Parameter = Annotated[
+    AmountParameter
+    | QuantityParameter
+    | BooleanParameter
+    | PolicyParameter
+    | TextParameter
+    | TermParameter
+    | TermListParameter
+    | LawParameter
+    | ChannelParameter
+    | MigrationChannelParameter,
+    Field(discriminator="type"),
+]
+
+
+class TopicFile(Strict):
+    description: Text
+    parameters: Annotated[dict[SnakeId, Parameter], Field(min_length=1)]
+
+
+def known_field_names() -> frozenset[str]:
+    """Every key the schema knows, to suggest a spelling for an unknown one."""
+    models: list[type[BaseModel]] = [
+        Citation,
+        Amount,
+        Term,
+        TermItem,
+        Law,
+        Channel,
+        MigrationChannel,
+        TopicFile,
+        Entry[Any],
+        Place[Any],
+        AmountParameter,
+    ]
+    return frozenset(name for model in models for name in model.model_fields) | {"type"}

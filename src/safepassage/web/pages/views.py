@@ -1,0 +1,27 @@
+"""Public pages. Thin: they ask the core and render."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from ...core.knowledge import default_knowledge
+from ...core.knowledge.contracts import COUNTRIES
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    knowledge = default_knowledge()
+    context = {
+        "countries": COUNTRIES,
+        "value_count": sum(1 for _ in knowledge.values()),
+        "source_count": len(knowledge.sources()),
+    }
+    return render(request, "pages/home.html", context)
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and `make run` smoke checks: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "database": connection.vendor})
