@@ -6,7 +6,7 @@ import typer
 
 from ..i18n import _
 from .knowledge import app as knowledge_app
-from .serve import serve
+from .serve import manage, serve
 
 app = typer.Typer(
     help=_("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
@@ -16,6 +16,10 @@ app = typer.Typer(
 )
 app.add_typer(knowledge_app, name="knowledge")
 app.command()(serve)
+app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)(manage)
 
 
 def main() -> None:

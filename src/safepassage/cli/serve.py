@@ -1,4 +1,4 @@
-"""`safepassage serve`: run the web application."""
+"""`safepassage serve` and `safepassage manage`: the web application's doors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
+from ..core.knowledge import KnowledgeError, default_knowledge
 from ..i18n import _
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safepassage.web.settings")
+    import django
+
+    django.setup()
 
 
 def serve(
@@ -16,12 +24,23 @@ def serve(
     migrate: Annotated[bool, typer.Option(help=_("Apply database migrations first."))] = True,
 ) -> None:
     """Run the SafePassage web application (embedded SQLite unless DATABASE_URL is set)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safepassage.web.settings")
-    import django
+    try:
+        default_knowledge()  # refuse to serve conclusions from broken knowledge data
+    except KnowledgeError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
+    _setup_django()
     from django.core.management import call_command
 
-    django.setup()
     if migrate:
         call_command("migrate", interactive=False, verbosity=0)
     typer.echo(_("SafePassage is running at http://{host}:{port}/").format(host=host, port=port))
     call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. `safepassage manage migrate`."""
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["safepassage manage", *ctx.args])

@@ -5,7 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-CITATION = "{title: Test Act 2020, section: s. 1, url: https://example.org/act, retrieved: 2026-11-28}"
+CITATION = (
+    "{title: Test Act 2020, section: s. 1, url: https://example.org/act, retrieved: 2026-11-28}"
+)
 
 VALID_TOPIC = textwrap.dedent(
     f"""\

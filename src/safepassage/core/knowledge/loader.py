@@ -217,7 +217,9 @@ class _Builder:
 
     def _check_contracts(self) -> None:
         for scope in contracts.scopes():
-            folder = SHIPPED / (scope if scope == contracts.FRAMEWORKS else f"countries/{scope}")
+            folder = self.layers[0].root / (
+                scope if scope == contracts.FRAMEWORKS else f"countries/{scope}"
+            )
             for topic, contract in contracts.topics_for(scope).items():
                 file = self.files.get((scope, topic)) or _display(folder / f"{topic}.yaml")
                 for message in _contract_gaps(self.params, scope, topic, contract):

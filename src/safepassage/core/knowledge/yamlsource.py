@@ -126,6 +126,8 @@ def _scalar(node: yaml.Node, doc: Document) -> Any:
         return "<<"
     if node.tag not in _PLAIN_TAGS:
         line = node.start_mark.line + 1
-        doc.problems.append(Problem(doc.file, line, (), f"unsupported YAML tag {node.tag}; remove it"))
+        doc.problems.append(
+            Problem(doc.file, line, (), f"unsupported YAML tag {node.tag}; remove it")
+        )
         return node.value
     return _constructor.construct_object(node, deep=True)

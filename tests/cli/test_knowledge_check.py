@@ -1,0 +1,54 @@
+"""`safepassage knowledge check`: one line per problem, and a failing exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from safepassage.cli import app
+
+from ..core.knowledge.builders import CITATION, write_layer
+
+runner = CliRunner()
+
+BROKEN = f"""\
+description: Broken overlay
+parameters:
+  minimum_wage:
+    where:
+      Bangkok:
+        values:
+          2031-1-1:
+            value: {{amount: 999, currency: THB, per: day}}
+            citation: {CITATION}
+            verified: true
+          2031-02-01:
+            value: {{amount: 999, currency: thb, per: day}}
+            citation: {CITATION}
+            verified: true
+            verified: false
+"""
+
+
+def test_it_passes_the_shipped_knowledge():
+    result = runner.invoke(app, ["knowledge", "check"], env={"SAFEPASSAGE_KNOWLEDGE_PATH": ""})
+    assert result.exit_code == 0, result.output
+    assert "The knowledge base is valid." in result.output
+
+
+def test_it_prints_one_line_per_problem_and_fails(tmp_path: Path):
+    layer = write_layer(tmp_path / "org", {"countries/TH/minimum_wage.yaml": BROKEN})
+    result = runner.invoke(app, ["knowledge", "check", str(layer)], env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "minimum_wage.yaml:" in line]
+    assert len(lines) == 2, result.output
+    assert (
+        ":15: parameters.minimum_wage.where.Bangkok.values.2031-02-01.verified: duplicate"
+        in (lines[0])
+    )
+    assert (
+        ":7: parameters.minimum_wage.where.Bangkok.values.2031-1-1: '2031-1-1' is not an ISO"
+        in (lines[1])
+    )
+    assert "2 problem(s) found." in result.output

@@ -1,0 +1,66 @@
+"""`safepassage knowledge show`: the value in force on a date, with its citation and layer."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from safepassage.cli import app
+
+runner = CliRunner()
+
+
+def show(*args: str):
+    return runner.invoke(app, ["knowledge", "show", *args], env={"COLUMNS": "200"})
+
+
+def test_it_answers_372_baht_in_bangkok_in_march_2025():
+    result = show("TH", "minimum_wage", "--on", "2025-03-01", "--where", "Bangkok")
+    assert result.exit_code == 0, result.output
+    assert "Bangkok (province): 372 THB per day" in result.output
+    assert "in force from 2025-01-01" in result.output
+    assert "source: " in result.output
+    assert "layer: shipped" in result.output
+
+
+def test_it_answers_400_baht_in_bangkok_in_august_2025():
+    result = show("TH", "minimum_wage", "--on", "2025-08-01", "--where", "Bangkok")
+    assert result.exit_code == 0, result.output
+    assert "Bangkok (province): 400 THB per day" in result.output
+    assert "in force from 2025-07-01" in result.output
+
+
+def test_it_lists_every_place_when_no_place_is_given():
+    result = show("TH", "minimum_wage", "--on", "2025-03-01")
+    assert result.exit_code == 0, result.output
+    assert "Bangkok (province): 372 THB per day" in result.output
+    assert result.output.count("(province):") > 5
+
+
+def test_it_refuses_an_unknown_country_listing_the_valid_ones():
+    result = show("XX", "minimum_wage")
+    assert result.exit_code == 2
+    assert "Unknown country 'XX'. Use one of: frameworks, TH, KH, LA, VN, MM." in result.output
+
+
+def test_it_refuses_an_unknown_topic_listing_the_valid_ones():
+    result = show("TH", "wages")
+    assert result.exit_code == 2
+    assert "Unknown topic 'wages'. Use one of: minimum_wage, working_hours" in result.output
+
+
+def test_it_refuses_a_date_that_is_not_iso():
+    result = show("TH", "minimum_wage", "--on", "01/03/2025")
+    assert result.exit_code == 2
+    assert "--on: '01/03/2025' is not a date. Write it as YYYY-MM-DD" in result.output
+
+
+def test_it_says_when_a_place_is_unknown():
+    result = show("TH", "minimum_wage", "--on", "2025-03-01", "--where", "Atlantis")
+    assert result.exit_code == 0
+    assert "minimum_wage has no value for 'Atlantis'" in result.output
+
+
+def test_it_shows_the_frameworks():
+    result = show("frameworks", "ilo_indicators", "--on", "2026-01-01")
+    assert result.exit_code == 0, result.output
+    assert "Debt bondage" in result.output or "debt bondage" in result.output.lower()
