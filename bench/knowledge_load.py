@@ -33,8 +33,7 @@ def time_lookups() -> tuple[float, int]:
     rng = random.Random(7)
     start_day = date(2025, 1, 1)
     queries = [
-        (start_day + timedelta(days=rng.randrange(700)), rng.choice(places))
-        for _ in range(LOOKUPS)
+        (start_day + timedelta(days=rng.randrange(700)), rng.choice(places)) for _ in range(LOOKUPS)
     ]
     start = time.perf_counter()
     for day, place in queries:

@@ -42,7 +42,7 @@ def test_it_prints_one_line_per_problem_and_fails(tmp_path: Path):
     result = runner.invoke(app, ["knowledge", "check", str(layer)], env={"COLUMNS": "300"})
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if "minimum_wage.yaml:" in line]
-    assert len(lines) == 2, result.output
+    assert len(lines) == 3, result.output
     assert (
         ":15: parameters.minimum_wage.where.Bangkok.values.2031-02-01.verified: duplicate"
         in (lines[0])
@@ -51,4 +51,8 @@ def test_it_prints_one_line_per_problem_and_fails(tmp_path: Path):
         ":7: parameters.minimum_wage.where.Bangkok.values.2031-1-1: '2031-1-1' is not an ISO"
         in (lines[1])
     )
-    assert "2 problem(s) found." in result.output
+    assert (
+        ":12: parameters.minimum_wage.where.Bangkok.values.2031-02-01.value.currency: 'thb'"
+        in (lines[2])
+    )
+    assert "3 problem(s) found." in result.output

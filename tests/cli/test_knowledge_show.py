@@ -64,3 +64,12 @@ def test_it_shows_the_frameworks():
     result = show("frameworks", "ilo_indicators", "--on", "2026-01-01")
     assert result.exit_code == 0, result.output
     assert "Debt bondage" in result.output or "debt bondage" in result.output.lower()
+
+
+def test_it_lists_unverified_values_with_their_notes():
+    result = runner.invoke(app, ["knowledge", "unverified", "LA"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "LA/" in line]
+    assert lines
+    assert all("countries/LA/" in line and ".yaml:" in line for line in lines)
+    assert f"{len(lines)} unverified value(s)." in result.output

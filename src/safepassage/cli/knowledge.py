@@ -86,6 +86,30 @@ def sources() -> None:
     out.print(table)
 
 
+@app.command()
+def unverified(
+    country: Annotated[
+        str | None, typer.Argument(help=_("TH, KH, LA, VN, MM, or 'frameworks'; all if omitted."))
+    ] = None,
+) -> None:
+    """List the values not verified against a source, with what is unchecked."""
+    wanted = _scope(country) if country else None
+    count = 0
+    for parameter in _load().parameters.values():
+        if wanted and parameter.scope != wanted:
+            continue
+        for series in parameter.all_series():
+            for value in series.entries:
+                if not value.verified:
+                    count += 1
+                    out.print(
+                        f"{value.file}:{value.line}: {parameter.scope}/{parameter.topic}/"
+                        f"{parameter.name} ({value.effective}): {value.note}",
+                        markup=False,
+                    )
+    out.print(_("{count} unverified value(s).").format(count=count))
+
+
 def _show_parameter(parameter: Parameter, day: date, where: str | None) -> None:
     out.print(f"\n[bold]{parameter.name}[/bold]: {parameter.description}", markup=True)
     if parameter.places and where is None:

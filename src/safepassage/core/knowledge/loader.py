@@ -6,6 +6,7 @@ passed in. Every problem in any layer is collected, so a person sees them all at
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import os
 from collections.abc import Mapping, Sequence
@@ -36,21 +37,25 @@ def overlay_layers(env: Mapping[str, str] | None = None) -> list[Layer]:
     return [Layer(part, Path(part)) for part in raw.split(os.pathsep) if part.strip()]
 
 
-def all_layers(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> list[Layer]:
-    shipped = Layer("shipped", SHIPPED)
+def all_layers(
+    extra: Sequence[Path] = (), env: Mapping[str, str] | None = None, base: Path = SHIPPED
+) -> list[Layer]:
+    shipped = Layer("shipped", base)
     return [shipped, *overlay_layers(env), *(Layer(str(p), Path(p)) for p in extra)]
 
 
 def check_knowledge(
-    extra: Sequence[Path] = (), env: Mapping[str, str] | None = None
+    extra: Sequence[Path] = (), env: Mapping[str, str] | None = None, base: Path = SHIPPED
 ) -> list[Problem]:
     """Every problem in the effective knowledge (shipped + overlays + `extra`)."""
-    return _Builder(all_layers(extra, env)).build()[1]
+    return _Builder(all_layers(extra, env, base)).build()[1]
 
 
-def load_knowledge(extra: Sequence[Path] = (), env: Mapping[str, str] | None = None) -> Knowledge:
+def load_knowledge(
+    extra: Sequence[Path] = (), env: Mapping[str, str] | None = None, base: Path = SHIPPED
+) -> Knowledge:
     """The effective knowledge; raises KnowledgeError listing every problem."""
-    knowledge, problems = _Builder(all_layers(extra, env)).build()
+    knowledge, problems = _Builder(all_layers(extra, env, base)).build()
     if problems:
         raise KnowledgeError(problems)
     return knowledge
@@ -74,6 +79,7 @@ class _Builder:
         self.layers = layers
         self.params: dict[tuple[str, str, str], Parameter] = {}
         self.files: dict[tuple[str, str], str] = {}
+        self.failed: set[tuple[str, str]] = set()  # topics whose file did not validate
         self.problems: list[Problem] = []
 
     def build(self) -> tuple[Knowledge, list[Problem]]:
@@ -105,6 +111,7 @@ class _Builder:
             return
         doc = parse_yaml(text, shown)
         if overlay:
+            self._drop_unknown_parameters(doc, scope, topic)
             self._inherit(doc, scope, topic)
         model = validate_document(doc)
         contract = contracts.topics_for(scope)[topic]
@@ -112,6 +119,8 @@ class _Builder:
             check_records(model, contract, doc)
         if model is not None and not doc.problems:
             self._merge(model, doc, layer, scope, topic, overlay=overlay)
+        if doc.problems:
+            self.failed.add((scope, topic))
         self.problems.extend(doc.problems)
         self.files.setdefault((scope, topic), shown)
 
@@ -134,6 +143,22 @@ class _Builder:
     def _misplaced(self, shown: str, message: str) -> tuple[str, str] | None:
         self.problems.append(Problem(shown, None, (), message))
         return None
+
+    def _drop_unknown_parameters(self, doc: Document, scope: str, topic: str) -> None:
+        """An overlay may add records, but not invent parameters the engine would never read."""
+        params = doc.data.get("parameters") if isinstance(doc.data, dict) else None
+        if not isinstance(params, dict) or contracts.topics_for(scope)[topic].record_type:
+            return
+        for name in [n for n in params if (scope, topic, n) not in self.params]:
+            known = [key[2] for key in self.params if key[:2] == (scope, topic)]
+            close = difflib.get_close_matches(str(name), known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            doc.problem(
+                ("parameters", name),
+                f"unknown parameter '{name}': an overlay may only "
+                f"change parameters the shipped data defines{hint}",
+            )
+            del params[name]
 
     def _inherit(self, doc: Document, scope: str, topic: str) -> None:
         """An overlay may omit what it does not change: description, type, unit and place kind."""
@@ -163,18 +188,10 @@ class _Builder:
         *,
         overlay: bool,
     ) -> None:
-        record_topic = contracts.topics_for(scope)[topic].record_type is not None
         for name, spec in model.parameters.items():
             key = (scope, topic, name)
             base = ("parameters", name)
             existing = self.params.get(key)
-            if existing is None and overlay and not record_topic:
-                doc.problem(
-                    base,
-                    f"unknown parameter '{name}': an overlay may only change "
-                    "parameters the shipped data defines; check the spelling",
-                )
-                continue
             if existing is not None and existing.type != spec.type:
                 doc.problem((*base, "type"), f"the shipped type is '{existing.type}'; keep it")
                 continue
@@ -221,6 +238,8 @@ class _Builder:
                 scope if scope == contracts.FRAMEWORKS else f"countries/{scope}"
             )
             for topic, contract in contracts.topics_for(scope).items():
+                if (scope, topic) in self.failed:
+                    continue  # its own problems are reported; "missing" would only be noise
                 file = self.files.get((scope, topic)) or _display(folder / f"{topic}.yaml")
                 for message in _contract_gaps(self.params, scope, topic, contract):
                     self.problems.append(Problem(file, None, ("parameters",), message))
