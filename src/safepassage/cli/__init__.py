@@ -12,6 +12,7 @@ app = typer.Typer(
     help=_("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals may hold a migrant's data
     rich_markup_mode="rich",
 )
 app.add_typer(knowledge_app, name="knowledge")

@@ -78,6 +78,7 @@ def _database() -> dict[str, object]:
         dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
         # WAL lets readers work during a write; IMMEDIATE takes the write lock up front so that
         # concurrent writers queue instead of failing half-way ("database is locked").
         config["OPTIONS"] = {

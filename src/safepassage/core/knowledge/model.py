@@ -63,10 +63,6 @@ class Place:
     aliases: list[str]
     series: Series
 
-    def matches(self, wanted: str) -> bool:
-        wanted = wanted.casefold().strip()
-        return wanted == self.name.casefold() or any(wanted == a.casefold() for a in self.aliases)
-
 
 @dataclass(frozen=True)
 class Resolved:
@@ -87,6 +83,7 @@ class Parameter:
     unit: str | None
     series: Series | None = None
     places: dict[str, Place] = field(default_factory=dict)
+    _index: dict[str, Place] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -99,11 +96,15 @@ class Parameter:
             yield place.series
 
     def place(self, wanted: str) -> Place | None:
-        """The place that `wanted` names, or the default place, or None."""
-        for place in self.places.values():
-            if place.name != "default" and place.matches(wanted):
-                return place
-        return self.places.get("default")
+        """The place that `wanted` names (by name or alias), or the default place, or None."""
+        if not self._index:  # built on first use, after loading has merged every layer
+            self._index = {
+                name.casefold(): place
+                for place in self.places.values()
+                if place.name != "default"
+                for name in (place.name, *place.aliases)
+            }
+        return self._index.get(wanted.casefold().strip()) or self.places.get("default")
 
     def at(self, on: date, where: str | None = None) -> Resolved:
         """The value in force on `on`, at `where` when the value differs by place."""
