@@ -73,3 +73,18 @@ def test_it_lists_unverified_values_with_their_notes():
     assert lines
     assert all("countries/LA/" in line and ".yaml:" in line for line in lines)
     assert f"{len(lines)} unverified value(s)." in result.output
+
+
+def test_it_lists_the_sources_with_how_often_each_is_cited():
+    result = runner.invoke(app, ["knowledge", "sources"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "Labour Protection Act" in result.output
+    assert "Palermo" in result.output or "Protocol to Prevent" in result.output
+
+
+def test_it_indents_every_line_of_a_list_value():
+    result = show("frameworks", "palermo", "--on", "2026-01-01")
+    assert result.exit_code == 0, result.output
+    listed = [line for line in result.output.splitlines() if line.lstrip().startswith("- ")]
+    assert len(listed) >= 10
+    assert all(line.startswith("  - ") for line in listed)

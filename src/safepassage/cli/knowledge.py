@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -131,7 +132,7 @@ def _print_resolved(parameter: Parameter, resolved: Resolved) -> None:
     if resolved.place is not None:
         kind = f" ({resolved.place.kind})" if resolved.place.kind else ""
         text = f"{resolved.place.name}{kind}: {text}"
-    out.print(f"  {text}", markup=False)
+    out.print(textwrap.indent(text, "  "), markup=False)
     out.print("    " + _("in force from {day}").format(day=value.effective), markup=False)
     cite = value.citation
     parts = [cite.title, cite.section, cite.url]

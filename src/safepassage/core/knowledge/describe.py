@@ -54,7 +54,8 @@ def describe(value: Any, type_: str, unit: str | None = None) -> str:
     if type_ == "policy":
         return _(_POLICY[value])
     if isinstance(value, Term):
-        return f"{value.name}: {value.description}"
+        examples = "".join(f"\n  - {example}" for example in value.examples)
+        return f"{value.name}: {value.description}{examples}"
     if isinstance(value, Law | Channel | MigrationChannel):
         return _record(value)
     if isinstance(value, list):
