@@ -6,6 +6,7 @@ import typer
 
 from ..i18n import _
 from .knowledge import app as knowledge_app
+from .screen import screen
 from .serve import manage, serve
 
 app = typer.Typer(
@@ -16,6 +17,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(knowledge_app, name="knowledge")
+app.command()(screen)
 app.command()(serve)
 app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

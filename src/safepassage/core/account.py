@@ -1,0 +1,265 @@
+"""What the migrant reported, stage by stage of the labour migration cycle.
+
+Every fact is tri-state: yes, no or unknown (the default). Unknown is never read as no. A fact
+may carry a note in the migrant's words. Events carry dates so that the law in force at the
+time applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+def _to_fact(raw: Any) -> Any:
+    # YAML 1.1 reads yes/no as booleans; accept both spellings, and a bare answer or a mapping.
+    if isinstance(raw, BaseModel):
+        return raw
+    if isinstance(raw, dict):
+        return {**raw, "answer": _to_answer(raw.get("answer", "unknown"))}
+    return {"answer": _to_answer(raw)}
+
+
+def _to_answer(raw: Any) -> Any:
+    if raw is True:
+        return "yes"
+    if raw is False:
+        return "no"
+    if raw is None:
+        return "unknown"
+    return raw.strip().lower() if isinstance(raw, str) else raw
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fact(_Model):
+    """One thing the migrant said: yes, no or unknown, with an optional note."""
+
+    answer: Answer = Answer.UNKNOWN
+    note: str | None = None
+
+    @property
+    def yes(self) -> bool:
+        return self.answer is Answer.YES
+
+    @property
+    def no(self) -> bool:
+        return self.answer is Answer.NO
+
+    @property
+    def unknown(self) -> bool:
+        return self.answer is Answer.UNKNOWN
+
+
+F = Annotated[Fact, BeforeValidator(_to_fact)]
+UNKNOWN = Fact()
+
+
+class Money(_Model):
+    amount: Annotated[float, Field(ge=0)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    per: Literal["hour", "day", "week", "month", "year", "piece", "once"] = "once"
+
+
+Recruiter = Literal[
+    "relative",
+    "friend_or_neighbour",
+    "broker",
+    "licensed_agency",
+    "unlicensed_agency",
+    "employer",
+    "online_contact",
+    "government",
+    "self",
+    "unknown",
+]
+ContactChannel = Literal[
+    "in_person",
+    "phone",
+    "facebook",
+    "telegram",
+    "line",
+    "whatsapp",
+    "tiktok",
+    "wechat",
+    "other",
+]
+Sector = Literal[
+    "fishing",
+    "seafood_processing",
+    "agriculture",
+    "construction",
+    "manufacturing",
+    "garment",
+    "domestic_work",
+    "hospitality",
+    "entertainment",
+    "online_scam",
+    "sex_industry",
+    "other",
+    "unknown",
+]
+Holder = Literal["self", "employer", "recruiter", "broker", "other", "unknown"]
+Isolation = Literal["at_sea", "compound", "live_in", "remote_site", "none", "unknown"]
+LegalStatus = Literal[
+    "mou",
+    "registered",
+    "border_pass",
+    "irregular",
+    "tourist_visa",
+    "citizen",
+    "unknown",
+]
+
+
+class Promise(_Model):
+    job: str | None = None
+    employer: str | None = None
+    country: CountryCode | None = None
+    place: str | None = None
+    wage: Money | None = None
+    hours_per_day: Annotated[float, Field(ge=0, le=24)] | None = None
+
+
+class Recruitment(_Model):
+    """Recruitment and pre-departure."""
+
+    date: dt.date | None = None
+    country: CountryCode | None = None
+    recruited_by: Recruiter = "unknown"
+    contacted_via: list[ContactChannel] = []
+    promised: Promise = Promise()
+    fees_paid: F = UNKNOWN
+    fee_amount: Money | None = None
+    fees_paid_to: Recruiter = "unknown"
+    debt_for_migration: F = UNKNOWN
+    debt_to: Literal["recruiter", "employer", "moneylender", "family", "bank", "unknown"] = (
+        "unknown"
+    )
+    contract_signed: F = UNKNOWN
+    contract_understood: F = UNKNOWN
+    contract_substituted: F = UNKNOWN
+    deceived_about_job: F = UNKNOWN
+    deceived_about_wage: F = UNKNOWN
+    deceived_about_conditions: F = UNKNOWN
+    deceived_about_employer: F = UNKNOWN
+    deceived_about_place: F = UNKNOWN
+    deceived_about_legal_status: F = UNKNOWN
+    forced_or_abducted: F = UNKNOWN
+    documents_taken: F = UNKNOWN
+    job_offer_red_flags: F = UNKNOWN  # e.g. high pay, no skills, travel paid, via social media
+    taken_up: F = UNKNOWN  # has the migrant accepted and left yet?
+
+
+class Transit(_Model):
+    date: dt.date | None = None
+    irregular_route: F = UNKNOWN
+    transported_by: Recruiter = "unknown"
+    confined: F = UNKNOWN
+    sold_or_handed_over: F = UNKNOWN
+    documents_taken: F = UNKNOWN
+    violence: F = UNKNOWN
+    threatened: F = UNKNOWN
+
+
+class Work(_Model):
+    """Work at destination, with one employer (a second employer is a second `work` entry)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    country: CountryCode | None = None
+    province: str | None = None
+    sector: Sector = "unknown"
+    employer: str | None = None
+    pay: Money | None = None
+    hours_per_day: Annotated[float, Field(ge=0, le=24)] | None = None
+    days_per_week: Annotated[float, Field(ge=0, le=7)] | None = None
+    overtime_worked: F = UNKNOWN
+    overtime_premium_paid: F = UNKNOWN
+    overtime_under_threat: F = UNKNOWN
+    unexplained_deductions: F = UNKNOWN
+    wages_withheld: F = UNKNOWN
+    wages_owed: Money | None = None
+    documents_held_by: Holder = "unknown"
+    documents_returned_on_request: F = UNKNOWN
+    locked_in: F = UNKNOWN
+    movement_restricted: F = UNKNOWN
+    isolation: Isolation = "unknown"
+    no_contact_with_family: F = UNKNOWN
+    threatened_violence: F = UNKNOWN
+    threatened_denunciation: F = UNKNOWN
+    threatened_family: F = UNKNOWN
+    threatened_fines_or_debt: F = UNKNOWN
+    threatened_dismissal: F = UNKNOWN
+    physical_violence: F = UNKNOWN
+    sexual_violence: F = UNKNOWN
+    debt_to_employer_or_recruiter: F = UNKNOWN
+    debt_cannot_be_repaid: F = UNKNOWN
+    free_to_leave: F = UNKNOWN
+    degrading_living_conditions: F = UNKNOWN
+    hazardous_without_protection: F = UNKNOWN
+    forced_criminal_activity: F = UNKNOWN
+    sexual_exploitation: F = UNKNOWN
+    different_job_than_agreed: F = UNKNOWN
+    different_employer_than_agreed: F = UNKNOWN
+
+
+class Return(_Model):
+    date: dt.date | None = None
+    returned: F = UNKNOWN
+    deported: F = UNKNOWN
+    detained: F = UNKNOWN
+    fined: F = UNKNOWN
+    wages_still_owed: F = UNKNOWN
+    wages_owed: Money | None = None
+
+
+class Person(_Model):
+    """Only what screening needs: no names, no document numbers."""
+
+    age: Annotated[int, Field(ge=0, le=120)] | None = None
+    under_18: F = UNKNOWN
+    nationality: CountryCode | None = None
+    sex: Literal["female", "male", "other", "unknown"] = "unknown"
+    legal_status: LegalStatus = "unknown"
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]] = []
+
+    @model_validator(mode="after")
+    def _age_decides_minority(self) -> Person:
+        if self.age is not None and self.under_18.unknown:
+            answer = Answer.YES if self.age < 18 else Answer.NO
+            object.__setattr__(self, "under_18", Fact(answer=answer))
+        return self
+
+
+class Account(_Model):
+    """The migrant's account, stage by stage: recruitment, transit, work, return."""
+
+    reported_on: dt.date | None = None
+    person: Person = Person()
+    recruitment: Recruitment = Recruitment()
+    transit: Transit = Transit()
+    work: list[Work] = []
+    return_: Return = Field(default=Return(), alias="return")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_job_or_many(cls, raw: Any) -> Any:
+        if isinstance(raw, dict) and isinstance(raw.get("work"), dict):
+            return {**raw, "work": [raw["work"]]}
+        return raw

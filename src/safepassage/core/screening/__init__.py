@@ -1,0 +1,6 @@
+"""Screening: from a migrant's account to an explained position on the exploitation spectrum."""
+
+from .determination import Determination, Level
+from .engine import Screener
+
+__all__ = ["Determination", "Level", "Screener"]

@@ -1,0 +1,132 @@
+"""What screening concludes, with the chain from facts to rules to sources."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from ..account import Answer
+
+CONSTRUCT_NOTE = (
+    "'Labour exploitation' is SafePassage's own construct, not a legal term: no binding "
+    "international definition exists. SafePassage uses it for serious or multiple labour-rights "
+    "violations, for two or more ILO indicators of forced labour, or for one element of the ICLS "
+    "forced-labour test (involuntary work, or a threat or menace of penalty) without the other."
+)
+
+
+class Level(IntEnum):
+    """The spectrum, in order. Trafficking is a parallel legal test, reported beside it."""
+
+    INSUFFICIENT_INFORMATION = 0
+    DECENT_WORK = 1
+    LABOUR_RIGHTS_VIOLATION = 2
+    LABOUR_EXPLOITATION = 3
+    FORCED_LABOUR = 4
+
+    @property
+    def code(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A fact from the account that supports a conclusion."""
+
+    fact: str
+    answer: Answer
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Cite:
+    """The source of a rule, and the date of the version applied."""
+
+    title: str
+    section: str | None
+    url: str | None
+    in_force_from: date
+    verified: bool
+    layer: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One conclusion: an ILO indicator, a labour-law violation, or a legal element."""
+
+    kind: str  # indicator | violation | icls | palermo | risk
+    code: str
+    stage: str
+    job: int | None
+    because: tuple[Evidence, ...]
+    rule: str
+    cites: tuple[Cite, ...] = ()
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A fact still unknown that could change the result, and what it would decide."""
+
+    fact: str
+    decides: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LegalTest:
+    """A legal test with tri-state elements (Palermo: act, means, purpose)."""
+
+    result: Answer
+    elements: dict[str, Answer]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class JobView:
+    index: int
+    country: str | None
+    law_date: date
+    level: Level
+    reasons: tuple[str, ...]
+
+
+@dataclass
+class Determination:
+    level: Level
+    trafficking: LegalTest
+    jobs: list[JobView]
+    findings: list[Finding]
+    missing: list[Missing]
+    explanation: list[str]
+    notes: list[str] = field(default_factory=lambda: [CONSTRUCT_NOTE])
+
+    def stage(self, name: str) -> list[Finding]:
+        return [f for f in self.findings if f.stage == name]
+
+    def codes(self, kind: str) -> set[str]:
+        return {f.code for f in self.findings if f.kind == kind}
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["level"] = self.level.code
+        for job in data["jobs"]:
+            job["level"] = Level(job["level"]).code
+        data["stages"] = {
+            stage: sorted({f.code for f in self.findings if f.stage == stage})
+            for stage in ("recruitment", "transit", "work", "return")
+        }
+        plain: dict[str, Any] = _plain(data)
+        return plain
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Answer):
+        return value.value
+    return value

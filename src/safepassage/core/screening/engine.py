@@ -1,0 +1,477 @@
+"""Screening: an account in, a determination out. Pure and deterministic.
+
+For each job: labour-law checks under the law of the country of work on the law date, the ILO
+indicators per stage, the ICLS forced-labour test (both elements, same job), then the spectrum
+level. The Palermo trafficking test runs beside it over the whole account.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ..account import Account, Answer, Fact, Work
+from ..knowledge import Knowledge, LookupProblem, Resolved
+from .determination import (
+    Cite,
+    Determination,
+    Evidence,
+    Finding,
+    JobView,
+    LegalTest,
+    Level,
+    Missing,
+)
+from .labour_law import LawCheck, check_job, cite
+from .rules import Condition, Hit, RuleSet, evaluate, rules
+
+SERIOUS_INDICATORS = frozenset(
+    {
+        "deception",
+        "restriction_of_movement",
+        "physical_and_sexual_violence",
+        "retention_of_identity_documents",
+        "withholding_of_wages",
+        "debt_bondage",
+    }
+)
+
+
+class _JobScreen:
+    """The facts one job is screened on: its own, the account's, and derived ones."""
+
+    def __init__(self, account: Account, job: Work | None, index: int, law: LawCheck) -> None:
+        self.account, self.job, self.index, self.law = account, job, index, law
+        self.derived = dict(law.derived)
+        self.derived.update(_account_derived(account, job))
+
+    def lookup(self, ref: str) -> tuple[Answer, str | None]:
+        stage, _, name = ref.partition(".")
+        if stage == "derived":
+            return self.derived.get(name, Answer.UNKNOWN), None
+        source = {
+            "work": self.job,
+            "recruitment": self.account.recruitment if self.index == 0 else None,
+            "transit": self.account.transit if self.index == 0 else None,
+            "return": self.account.return_,
+            "person": self.account.person,
+        }[stage]
+        if source is None:
+            return Answer.UNKNOWN if stage == "work" else Answer.NO, None
+        fact = getattr(source, name)
+        return (fact.answer, fact.note) if isinstance(fact, Fact) else (Answer.UNKNOWN, None)
+
+
+def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
+    recruitment, transit, person = account.recruitment, account.transit, account.person
+
+    def by(value: str, yes: Iterable[str], no: Iterable[str]) -> Answer:
+        return Answer.YES if value in yes else Answer.NO if value in no else Answer.UNKNOWN
+
+    third_parties = (
+        "relative",
+        "friend_or_neighbour",
+        "broker",
+        "licensed_agency",
+        "unlicensed_agency",
+        "employer",
+        "online_contact",
+        "government",
+    )
+    derived = {
+        "recruited_by_third_party": by(recruitment.recruited_by, third_parties, ("self",)),
+        "transported_by_third_party": by(transit.transported_by, third_parties, ("self",)),
+        "irregular_status": by(
+            person.legal_status,
+            ("irregular", "tourist_visa"),
+            ("mou", "registered", "border_pass", "citizen"),
+        ),
+        "debt_owed_to_recruiter_or_employer": by(
+            recruitment.debt_to, ("recruiter", "employer"), ("family", "bank", "moneylender")
+        ),
+    }
+    if job is not None:
+        compound = job.isolation == "compound" or job.sector == "online_scam"
+        derived["held_in_compound"] = (
+            Answer.YES if compound else Answer.UNKNOWN if job.isolation == "unknown" else Answer.NO
+        )
+        if job.pay is not None and account.recruitment.promised.wage is not None:
+            promised = account.recruitment.promised.wage
+            if promised.currency == job.pay.currency and promised.per == job.pay.per:
+                derived["paid_less_than_promised"] = (
+                    Answer.YES if job.pay.amount < promised.amount else Answer.NO
+                )
+    return derived
+
+
+class Screener:
+    """Screens accounts against one knowledge base and rule set."""
+
+    def __init__(self, knowledge: Knowledge, rule_set: RuleSet | None = None) -> None:
+        self.knowledge = knowledge
+        self.rules = rule_set or rules()
+
+    def screen(self, account: Account, as_of: date | None = None) -> Determination:
+        as_of = as_of or account.reported_on or date.today()
+        findings: list[Finding] = []
+        missing: dict[str, set[str]] = {}
+        jobs: list[JobView] = []
+        screens = self._job_screens(account, as_of)
+        for screen, law_date in screens:
+            view = self._screen_job(screen, law_date, findings, missing)
+            if view is not None:
+                jobs.append(view)
+        trafficking = self._palermo(account, screens, findings, missing, as_of)
+        level = self._overall(account, jobs, findings, missing)
+        return Determination(
+            level=level,
+            trafficking=trafficking,
+            jobs=jobs,
+            findings=_unique(findings),
+            missing=[Missing(f, tuple(sorted(d))) for f, d in sorted(missing.items())],
+            explanation=_explain(level, jobs, trafficking),
+        )
+
+    def _job_screens(self, account: Account, as_of: date) -> list[tuple[_JobScreen, date]]:
+        if not account.work:
+            return [(_JobScreen(account, None, 0, LawCheck()), as_of)]
+        result = []
+        for index, job in enumerate(account.work):
+            law_date = job.end or as_of
+            recruitment = account.recruitment if index == 0 else None
+            law = check_job(self.knowledge, job, account.person, recruitment, law_date)
+            result.append((_JobScreen(account, job, index, law), law_date))
+        return result
+
+    def _screen_job(
+        self,
+        screen: _JobScreen,
+        law_date: date,
+        findings: list[Finding],
+        missing: dict[str, set[str]],
+    ) -> JobView | None:
+        for finding in screen.law.findings:
+            findings.append(_with_job(finding, screen.index))
+        for fact, decides in screen.law.missing.items():
+            missing.setdefault(fact, set()).update(decides)
+        indicators = self._indicators(screen, law_date, findings, missing)
+        involuntary, menace, forced = self._icls(screen, law_date, findings, missing)
+        screen.derived["forced_labour"] = forced
+        screen.derived["debt_bondage_at_work"] = self._work_debt_bondage(screen)
+        if screen.job is None:
+            return None
+        violations = list(screen.law.findings)
+        level, reasons = _job_level(indicators, involuntary, menace, forced, violations, screen)
+        return JobView(screen.index, screen.job.country, law_date, level, tuple(reasons))
+
+    def _indicators(
+        self, screen: _JobScreen, on: date, findings: list[Finding], missing: dict[str, set[str]]
+    ) -> set[str]:
+        present: set[str] = set()
+        for code, stage_rules in self.rules.indicators.items():
+            source = self._framework("ilo_indicators", code, on)
+            for rule in stage_rules:
+                if rule.stage == "work" and screen.job is None:
+                    continue
+                answer, support, gaps = evaluate(rule, screen.lookup)
+                if answer is Answer.YES:
+                    present.add(code)
+                    findings.append(
+                        Finding(
+                            "indicator",
+                            code,
+                            rule.stage,
+                            screen.index if screen.job else None,
+                            _evidence(support, screen),
+                            _rule_text(source, code),
+                            _cites(source),
+                        )
+                    )
+                _note_gaps(gaps, f"indicator:{code}", missing)
+        return present
+
+    def _work_debt_bondage(self, screen: _JobScreen) -> Answer:
+        if screen.job is None:
+            return Answer.UNKNOWN
+        rules_ = [r for r in self.rules.indicators["debt_bondage"] if r.stage == "work"]
+        return _or([evaluate(rule, screen.lookup)[0] for rule in rules_])
+
+    def _icls(
+        self, screen: _JobScreen, on: date, findings: list[Finding], missing: dict[str, set[str]]
+    ) -> tuple[list[Hit], list[Hit], Answer]:
+        """The hits for each ICLS element and the forced-labour answer for this job."""
+        source = self._framework("icls_2018", "definition", on)
+        results = {
+            element: self._element_hits(
+                "icls", element, circumstances, screen, source, findings, missing
+            )
+            for element, circumstances in self.rules.icls.items()
+        }
+        involuntary, inv_answer, inv_open = results["involuntariness"]
+        menace, men_answer, men_open = results["menace_of_penalty"]
+        refs = {h.ref for h in involuntary} | {h.ref for h in menace}
+        if involuntary and menace and len(refs) >= 2:  # one fact cannot be both elements
+            forced = Answer.YES
+        elif Answer.NO in (inv_answer, men_answer) or not (inv_open or men_open):
+            forced = Answer.NO
+        else:
+            forced = Answer.UNKNOWN
+        return involuntary, menace, forced
+
+    def _element_hits(
+        self,
+        kind: str,
+        element: str,
+        conditions: dict[str, Condition],
+        screen: _JobScreen,
+        source: Resolved | None,
+        findings: list[Finding],
+        missing: dict[str, set[str]],
+    ) -> tuple[list[Hit], Answer, bool]:
+        """Facts supporting an element, its tri-state answer, and whether any part is open."""
+        hits: list[Hit] = []
+        answers = []
+        for code, condition in conditions.items():
+            answer, support, gaps = evaluate(condition, screen.lookup)
+            answers.append(answer)
+            if answer is Answer.YES:
+                hits += support
+                stage = support[0].ref.partition(".")[0]
+                stage = stage if stage in ("recruitment", "transit", "work", "return") else "work"
+                findings.append(
+                    Finding(
+                        kind,
+                        f"{element}.{code}",
+                        stage,
+                        screen.index if screen.job else None,
+                        _evidence(support, screen),
+                        element.replace("_", " "),
+                        _cites(source),
+                    )
+                )
+            _note_gaps(gaps, f"{kind}:{element}", missing)
+        total = (
+            Answer.YES
+            if hits
+            else (Answer.NO if all(a is Answer.NO for a in answers) else Answer.UNKNOWN)
+        )
+        return hits, total, Answer.UNKNOWN in answers
+
+    def _palermo(
+        self,
+        account: Account,
+        screens: list[tuple[_JobScreen, date]],
+        findings: list[Finding],
+        missing: dict[str, set[str]],
+        as_of: date,
+    ) -> LegalTest:
+        source = self._framework("palermo", "acts", as_of)
+        child = account.person.under_18.yes
+        best: LegalTest | None = None
+        for screen, _ in screens:
+            test = self._palermo_for(screen, source, findings, missing, child)
+            if best is None or _rank(test.result) > _rank(best.result):
+                best = test
+        assert best is not None
+        return best
+
+    def _palermo_for(
+        self,
+        screen: _JobScreen,
+        source: Resolved | None,
+        findings: list[Finding],
+        missing: dict[str, set[str]],
+        child: bool,
+    ) -> LegalTest:
+        def element(name: str, conditions: dict[str, Condition]) -> Answer:
+            hits = self._element_hits(
+                "palermo", name, conditions, screen, source, findings, missing
+            )
+            return hits[1]
+
+        acts, routes = [], []
+        for route in self.rules.palermo.routes.values():
+            act = element("act", route.act)
+            acts.append(act)
+            routes.append(_and(act, element("means", route.means)))
+        purpose = element("purpose", self.rules.palermo.purpose)
+        return _palermo_result({"act": _or(acts), "means": _or(routes), "purpose": purpose}, child)
+
+    def _framework(self, topic: str, name: str, on: date) -> Resolved | None:
+        try:
+            param = self.knowledge.parameter("frameworks", topic, name)
+        except LookupProblem:
+            return None
+        try:
+            resolved: Resolved = param.at(on)
+        except LookupProblem:  # events before the framework's date: cite its first version
+            first = param.series.entries[0].effective if param.series else on
+            resolved = param.at(first)
+        return resolved
+
+    def _overall(
+        self,
+        account: Account,
+        jobs: list[JobView],
+        findings: list[Finding],
+        missing: dict[str, set[str]],
+    ) -> Level:
+        if jobs:
+            return max(job.level for job in jobs)
+        pre_work = [f for f in findings if f.stage in ("recruitment", "transit")]
+        if any(f.kind == "violation" for f in pre_work):
+            return Level.LABOUR_RIGHTS_VIOLATION
+        if account.recruitment.job_offer_red_flags.yes:
+            findings.append(
+                Finding(
+                    "risk",
+                    "scam_recruitment_red_flags",
+                    "recruitment",
+                    None,
+                    (
+                        Evidence(
+                            "recruitment.job_offer_red_flags",
+                            Answer.YES,
+                            account.recruitment.job_offer_red_flags.note,
+                        ),
+                    ),
+                    "The job offer carries red flags of deceptive recruitment into scam operations",
+                )
+            )
+        missing.setdefault("work.country", set()).add("the work itself")
+        return Level.INSUFFICIENT_INFORMATION
+
+
+CORE_FACTS = (
+    "pay",
+    "hours_per_day",
+    "days_per_week",
+    "wages_withheld",
+    "documents_held_by",
+    "free_to_leave",
+    "threatened_violence",
+    "physical_violence",
+)
+
+
+def _job_level(
+    indicators: set[str],
+    involuntary: list[Hit],
+    menace: list[Hit],
+    forced: Answer,
+    violations: list[Finding],
+    screen: _JobScreen,
+) -> tuple[Level, list[str]]:
+    if forced is Answer.YES:
+        return Level.FORCED_LABOUR, ["icls:involuntariness", "icls:menace_of_penalty"]
+    serious = sorted(indicators & SERIOUS_INDICATORS)
+    if involuntary or menace or len(indicators) >= 2 or serious or len(violations) >= 3:
+        reasons = [f"indicator:{c}" for c in sorted(indicators)]
+        reasons += ["icls:involuntariness"] * bool(involuntary) + ["icls:menace_of_penalty"] * bool(
+            menace
+        )
+        return Level.LABOUR_EXPLOITATION, reasons
+    if violations or indicators:
+        return Level.LABOUR_RIGHTS_VIOLATION, [f"violation:{f.code}" for f in violations] + [
+            f"indicator:{c}" for c in sorted(indicators)
+        ]
+    job = screen.job
+    assert job is not None
+    unknown = [name for name in CORE_FACTS if _unknown(getattr(job, name))]
+    if unknown:
+        return Level.INSUFFICIENT_INFORMATION, [f"unknown:work.{name}" for name in unknown]
+    return Level.DECENT_WORK, ["no violation or indicator found, core facts known"]
+
+
+def _unknown(value: object) -> bool:
+    if isinstance(value, Fact):
+        return value.unknown
+    return value is None or value == "unknown"
+
+
+def _and(*answers: Answer) -> Answer:
+    if Answer.NO in answers:
+        return Answer.NO
+    return Answer.YES if all(a is Answer.YES for a in answers) else Answer.UNKNOWN
+
+
+def _or(answers: list[Answer]) -> Answer:
+    if Answer.YES in answers:
+        return Answer.YES
+    return Answer.NO if answers and all(a is Answer.NO for a in answers) else Answer.UNKNOWN
+
+
+def _palermo_result(elements: dict[str, Answer], child: bool) -> LegalTest:
+    # "means" already pairs each act with the means that can accomplish it (see rules.yaml).
+    result = (
+        _and(elements["act"], elements["purpose"])
+        if child
+        else _and(elements["means"], elements["purpose"])
+    )
+    rule = (
+        "For a child (under 18), act and purpose suffice (Palermo Protocol art. 3(c))"
+        if child
+        else "Trafficking needs an act, a means and a purpose (Palermo Protocol art. 3(a))"
+    )
+    return LegalTest(result, elements, rule)
+
+
+def _rank(answer: Answer) -> int:
+    return {Answer.NO: 0, Answer.UNKNOWN: 1, Answer.YES: 2}[answer]
+
+
+def _evidence(hits: list[Hit], screen: _JobScreen) -> tuple[Evidence, ...]:
+    result = []
+    for hit in hits:
+        ref = hit.ref.removeprefix("not:")
+        answer, note = screen.lookup(ref)
+        fact = ref if not ref.startswith("work.") else f"work[{screen.index}].{ref[5:]}"
+        result.append(Evidence(fact, answer, note))
+    return tuple(result)
+
+
+def _note_gaps(gaps: list[Hit], decides: str, missing: dict[str, set[str]]) -> None:
+    for gap in gaps:
+        ref = gap.ref.removeprefix("not:")
+        if not ref.startswith("derived."):
+            missing.setdefault(ref, set()).add(decides)
+
+
+def _cites(source: Resolved | None) -> tuple[Cite, ...]:
+    return (cite(source),) if source is not None else ()
+
+
+def _rule_text(source: Resolved | None, code: str) -> str:
+    term = source.value.value if source is not None else None
+    name = getattr(term, "name", code.replace("_", " "))
+    return f"ILO indicator of forced labour: {name}"
+
+
+def _with_job(finding: Finding, index: int) -> Finding:
+    return Finding(
+        finding.kind,
+        finding.code,
+        finding.stage,
+        index,
+        finding.because,
+        finding.rule,
+        finding.cites,
+    )
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: dict[tuple[str, str, str, int | None], Finding] = {}
+    for finding in findings:
+        seen.setdefault((finding.kind, finding.code, finding.stage, finding.job), finding)
+    return list(seen.values())
+
+
+def _explain(level: Level, jobs: list[JobView], trafficking: LegalTest) -> list[str]:
+    lines = [f"Overall: {level.code}."]
+    for job in jobs:
+        lines.append(
+            f"Job {job.index + 1} ({job.country}, law as of {job.law_date}): "
+            f"{job.level.code} because {', '.join(job.reasons)}."
+        )
+    lines.append(f"Trafficking (Palermo): {trafficking.result.value}. {trafficking.explanation}.")
+    return lines

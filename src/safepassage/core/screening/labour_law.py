@@ -1,0 +1,319 @@
+"""Labour-law checks for one job, under the law of the country of work on the law date.
+
+Each check compares what the migrant reported with a dated, cited value from the knowledge
+base. A check that lacks a fact (pay, hours, province...) says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..account import Answer, Money, Person, Recruitment, Work
+from ..knowledge import Knowledge, LookupProblem, Resolved
+from .determination import Cite, Evidence, Finding
+
+WEEKS_PER_MONTH = 52 / 12
+HAZARDOUS_SECTORS = {"fishing", "construction", "sex_industry", "online_scam"}
+FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
+
+
+def cite(resolved: Resolved) -> Cite:
+    value = resolved.value
+    c = value.citation
+    return Cite(c.title, c.section, c.url, value.effective, value.verified, value.layer)
+
+
+@dataclass
+class LawCheck:
+    """Results of the labour-law checks for one job: violations and derived facts."""
+
+    findings: list[Finding] = field(default_factory=list)
+    derived: dict[str, Answer] = field(default_factory=dict)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+    def violation(self, code: str, because: list[Evidence], rule: str, *sources: Resolved) -> None:
+        self.findings.append(
+            Finding(
+                "violation",
+                code,
+                "work",
+                None,
+                tuple(because),
+                rule,
+                tuple(cite(s) for s in sources),
+            )
+        )
+
+    def need(self, fact: str, decides: str) -> None:
+        self.missing.setdefault(fact, []).append(decides)
+
+
+class JobLaw:
+    """Asks the knowledge base for the law of `country` on `on`, for this job's place."""
+
+    def __init__(self, knowledge: Knowledge, country: str, on: date, job: Work) -> None:
+        self.knowledge, self.country, self.on, self.job = knowledge, country, on, job
+
+    def get(self, topic: str, name: str) -> Resolved | None:
+        try:
+            param = self.knowledge.parameter(self.country, topic, name)
+        except LookupProblem:
+            return None
+        if param.series is not None:
+            return _at(param, self.on, None)
+        for where in (self.job.sector, self.job.province):
+            if where and where != "unknown":
+                found = _at(param, self.on, where)
+                if found is not None and found.place is not None and found.place.name != "default":
+                    return found
+        return _at(param, self.on, None) if "default" in param.places else None
+
+
+def _at(param: Any, on: date, where: str | None) -> Resolved | None:
+    try:
+        resolved: Resolved = param.at(on, where)
+    except LookupProblem:
+        return None
+    return resolved
+
+
+def check_job(
+    knowledge: Knowledge, job: Work, person: Person, recruitment: Recruitment | None, on: date
+) -> LawCheck:
+    result = LawCheck()
+    if job.country is None:
+        result.need("work.country", "labour law of the country of work")
+        return result
+    law = JobLaw(knowledge, job.country, on, job)
+    _minimum_wage(law, job, result)
+    _hours(law, job, result)
+    _weekly_rest(law, job, result)
+    _overtime_pay(job, result, law)
+    _documents(law, job, result)
+    _child(law, job, person, result)
+    if recruitment is not None:
+        _fees(knowledge, recruitment, person, job, on, result)
+    result.derived["any_labour_violation"] = (
+        Answer.YES if result.findings else (Answer.UNKNOWN if result.missing else Answer.NO)
+    )
+    return result
+
+
+def pay_in(pay: Money, per: str, job: Work, normal_hours: float | None) -> float | None:
+    """The reported pay expressed per `per` (day, month, hour), or None if it cannot be."""
+    days, hours = job.days_per_week, job.hours_per_day
+    per_day: float | None
+    if pay.per == "day":
+        per_day = pay.amount
+    elif pay.per == "month" and days:
+        per_day = pay.amount / (days * WEEKS_PER_MONTH)
+    elif pay.per == "week" and days:
+        per_day = pay.amount / days
+    elif pay.per == "hour" and hours:
+        per_day = pay.amount * min(hours, normal_hours or hours)
+    else:
+        per_day = None
+    if per_day is None:
+        return pay.amount if pay.per == per else None
+    if per == "day":
+        return per_day
+    if per == "month" and days:
+        return per_day * days * WEEKS_PER_MONTH
+    if per == "hour" and hours:
+        return per_day / min(hours, normal_hours or hours)
+    return None
+
+
+def _minimum_wage(law: JobLaw, job: Work, result: LawCheck) -> None:
+    if job.pay is None:
+        result.need("work.pay", "minimum wage")
+        return
+    minimum = law.get("minimum_wage", "minimum_wage")
+    if minimum is None:
+        result.need("work.province", "minimum wage (it differs by province or sector)")
+        return
+    floor = minimum.value.value
+    if floor is None:  # no statutory minimum for this place or sector
+        result.derived["paid_below_minimum"] = Answer.NO
+        return
+    normal = law.get("working_hours", "normal_hours_per_day")
+    normal_hours = normal.value.value if normal else None
+    paid = pay_in(job.pay, floor.per, job, normal_hours)
+    if paid is None or job.pay.currency != floor.currency:
+        result.need("work.days_per_week", "minimum wage (to compare pay per day and month)")
+        return
+    below = paid < floor.amount
+    result.derived["paid_below_minimum"] = Answer.YES if below else Answer.NO
+    result.derived["paid_far_below_minimum"] = (
+        Answer.YES if paid < floor.amount * FAR_BELOW else Answer.NO
+    )
+    if below:
+        rule = (
+            f"Pay of {paid:,.0f} {floor.currency} per {floor.per} is below the minimum wage of "
+            f"{floor.amount:,.0f} {floor.currency} per {floor.per}"
+        )
+        result.violation("below_minimum_wage", [Evidence("work.pay", Answer.YES)], rule, minimum)
+
+
+def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
+    if job.hours_per_day is None or job.days_per_week is None:
+        result.need("work.hours_per_day", "working hours and overtime limits")
+        result.need("work.days_per_week", "working hours and weekly rest")
+        return
+    day = law.get("working_hours", "normal_hours_per_day")
+    week = law.get("working_hours", "normal_hours_per_week")
+    if day is None or week is None:
+        return
+    daily_ot = max(0.0, job.hours_per_day - day.value.value)
+    weekly_ot = max(0.0, job.hours_per_day * job.days_per_week - week.value.value)
+    result.derived["overtime_hours"] = Answer.YES if weekly_ot or daily_ot else Answer.NO
+    over = [
+        (cap, worked)
+        for name, worked in (
+            ("overtime_max_hours_per_day", daily_ot),
+            ("overtime_max_hours_per_week", weekly_ot),
+            ("overtime_max_hours_per_month", weekly_ot * WEEKS_PER_MONTH),
+            ("overtime_max_hours_per_year", weekly_ot * 52),
+        )
+        if (cap := law.get("overtime", name)) is not None
+        and cap.value.value is not None
+        and worked > cap.value.value
+    ]
+    result.derived["hours_over_legal_limit"] = Answer.YES if over else Answer.NO
+    if over:
+        cap, worked = over[0]
+        rule = (
+            f"{job.hours_per_day:g} hours a day, {job.days_per_week:g} days a week means "
+            f"{worked:,.0f} overtime hours, over the legal limit of {cap.value.value:g} "
+            f"({cap.parameter.name.replace('_', ' ')})"
+        )
+        evidence = [
+            Evidence("work.hours_per_day", Answer.YES),
+            Evidence("work.days_per_week", Answer.YES),
+        ]
+        result.violation("hours_over_limit", evidence, rule, cap, day, week)
+
+
+def _weekly_rest(law: JobLaw, job: Work, result: LawCheck) -> None:
+    rest = law.get("weekly_rest", "weekly_rest_days")
+    if job.days_per_week is None or rest is None or rest.value.value is None:
+        return
+    no_rest = job.days_per_week > 7 - rest.value.value
+    result.derived["no_weekly_rest"] = Answer.YES if no_rest else Answer.NO
+    if no_rest:
+        rule = (
+            f"Working {job.days_per_week:g} days a week leaves less than the "
+            f"{rest.value.value:g} rest day(s) a week the law requires"
+        )
+        result.violation("no_weekly_rest", [Evidence("work.days_per_week", Answer.YES)], rule, rest)
+
+
+def _overtime_pay(job: Work, result: LawCheck, law: JobLaw) -> None:
+    worked = job.overtime_worked.yes or result.derived.get("overtime_hours") is Answer.YES
+    if not worked:
+        return
+    if job.overtime_premium_paid.unknown:
+        result.need("work.overtime_premium_paid", "overtime pay")
+        return
+    premium = law.get("overtime", "overtime_premium")
+    if job.overtime_premium_paid.no and premium is not None:
+        rule = (
+            f"Overtime was worked without the overtime rate of {premium.value.value:g}× "
+            "the normal hourly wage"
+        )
+        evidence = [
+            Evidence("work.overtime_premium_paid", Answer.NO, job.overtime_premium_paid.note)
+        ]
+        result.violation("unpaid_overtime_premium", evidence, rule, premium)
+
+
+def _documents(law: JobLaw, job: Work, result: LawCheck) -> None:
+    held = job.documents_held_by
+    result.derived["documents_held_by_others"] = (
+        Answer.UNKNOWN if held == "unknown" else Answer.NO if held == "self" else Answer.YES
+    )
+    if held in ("self", "unknown"):
+        if held == "unknown":
+            result.need("work.documents_held_by", "retention of identity documents")
+        return
+    policy = law.get("identity_documents", "employer_document_retention")
+    if policy is not None and policy.value.value == "prohibited":
+        text = law.get("identity_documents", "employer_document_retention_rule")
+        rule = f"Identity documents held by the {held}: " + (
+            text.value.value if text and text.value.value else "prohibited by law"
+        )
+        evidence = [Evidence("work.documents_held_by", Answer.YES, held)]
+        result.violation("documents_held", evidence, rule, policy)
+
+
+def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
+    if not person.under_18.yes:
+        result.derived["child_in_hazardous_work"] = (
+            Answer.NO if person.under_18.no else Answer.UNKNOWN
+        )
+        return
+    hazardous = job.sector in HAZARDOUS_SECTORS or job.hazardous_without_protection.yes
+    result.derived["child_in_hazardous_work"] = Answer.YES if hazardous else Answer.NO
+    minimum = law.get("child_age", "minimum_working_age")
+    evidence = [
+        Evidence("person.under_18", Answer.YES, f"age {person.age}" if person.age else None)
+    ]
+    if person.age is not None and minimum is not None and person.age < minimum.value.value:
+        rule = f"Age {person.age} is below the minimum working age of {minimum.value.value:g}"
+        result.violation("child_below_minimum_age", evidence, rule, minimum)
+    hazard_age = law.get("child_age", "minimum_age_hazardous_work")
+    if hazardous and hazard_age is not None:
+        rule = (
+            f"A person under {hazard_age.value.value:g} works in hazardous work "
+            f"({job.sector.replace('_', ' ')})"
+        )
+        result.violation("child_in_hazardous_work", evidence, rule, hazard_age)
+
+
+def _fees(
+    knowledge: Knowledge,
+    recruitment: Recruitment,
+    person: Person,
+    job: Work,
+    on: date,
+    result: LawCheck,
+) -> None:
+    if not recruitment.fees_paid.yes:
+        if recruitment.fees_paid.unknown:
+            result.need("recruitment.fees_paid", "recruitment fees")
+        return
+    evidence = [Evidence("recruitment.fees_paid", Answer.YES, recruitment.fees_paid.note)]
+    sources = []
+    for country in dict.fromkeys(
+        c for c in (recruitment.country or person.nationality, job.country) if c
+    ):
+        law = JobLaw(knowledge, country, recruitment.date or on, job)
+        policy = law.get("recruitment_fees", "worker_recruitment_fees")
+        if policy is not None and policy.value.value == "prohibited":
+            sources.append(policy)
+    principles = _framework(knowledge, "fair_recruitment", "principles", on)
+    rule = (
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment "
+        "principles say no worker should pay for a job"
+    )
+    if sources:
+        rule += "; the law of " + ", ".join(s.parameter.scope for s in sources) + " forbids it"
+    result.violation(
+        "recruitment_fees_charged", evidence, rule, *sources, *([principles] if principles else [])
+    )
+    result.findings[-1] = _restage(result.findings[-1], "recruitment")
+
+
+def _framework(knowledge: Knowledge, topic: str, name: str, on: date) -> Resolved | None:
+    try:
+        return knowledge.parameter("frameworks", topic, name).at(on)
+    except LookupProblem:
+        return None
+
+
+def _restage(finding: Finding, stage: str) -> Finding:
+    return Finding(
+        finding.kind, finding.code, stage, finding.job, finding.because, finding.rule, finding.cites
+    )
