@@ -50,8 +50,12 @@ def screen(
 def print_determination(result: Determination) -> None:
     level = result.level.code.replace("_", " ")
     out.print(_("[bold]Position on the spectrum:[/bold] {level}").format(level=level))
-    out.print(_("[bold]Trafficking in persons (Palermo):[/bold] {answer}").format(
-        answer=result.trafficking.result.value) + f" ({result.trafficking.explanation})")
+    out.print(
+        _("[bold]Trafficking in persons (Palermo):[/bold] {answer}").format(
+            answer=result.trafficking.result.value
+        )
+        + f" ({result.trafficking.explanation})"
+    )
     for line in result.explanation[1:-1]:
         out.print(f"  {line}", markup=False)
     for stage in STAGES:
@@ -72,11 +76,14 @@ def _print_finding(finding: Finding) -> None:
     out.print(f"  • {finding.kind}: {finding.code} — {finding.rule}", markup=False)
     for evidence in finding.because:
         note = f" ({evidence.note})" if evidence.note else ""
-        out.print(f"      {_('because')} {evidence.fact} = {evidence.answer.value}{note}",
-                  markup=False)
+        out.print(
+            f"      {_('because')} {evidence.fact} = {evidence.answer.value}{note}", markup=False
+        )
     for cite in finding.cites:
         flag = "" if cite.verified else " " + _("[not verified]")
         section = f", {cite.section}" if cite.section else ""
-        out.print(f"      {_('source')}: {cite.title}{section} "
-                  f"({_('in force from')} {cite.in_force_from}){flag}", markup=False)
-
+        out.print(
+            f"      {_('source')}: {cite.title}{section} "
+            f"({_('in force from')} {cite.in_force_from}){flag}",
+            markup=False,
+        )
