@@ -44,11 +44,21 @@ class _JobScreen:
         self.account, self.job, self.index, self.law = account, job, index, law
         self.derived = dict(law.derived)
         self.derived.update(_account_derived(account, job))
+        self._memo: dict[str, tuple[Answer, str | None]] = {}
 
     def lookup(self, ref: str) -> tuple[Answer, str | None]:
+        # Rules read the same facts many times: memoise per job. Derived facts change while
+        # screening (forced_labour is set after the ICLS test), so they are read fresh.
+        found = self._memo.get(ref)
+        if found is not None:
+            return found
+        if ref.startswith("derived."):
+            return self.derived.get(ref[8:], Answer.UNKNOWN), None
+        found = self._memo[ref] = self._read(ref)
+        return found
+
+    def _read(self, ref: str) -> tuple[Answer, str | None]:
         stage, _, name = ref.partition(".")
-        if stage == "derived":
-            return self.derived.get(name, Answer.UNKNOWN), None
         source = {
             "work": self.job,
             "recruitment": self.account.recruitment if self.index == 0 else None,
@@ -57,7 +67,7 @@ class _JobScreen:
             "person": self.account.person,
         }[stage]
         if source is None:
-            return Answer.UNKNOWN if stage == "work" else Answer.NO, None
+            return (Answer.UNKNOWN if stage == "work" else Answer.NO), None
         fact = getattr(source, name)
         return (fact.answer, fact.note) if isinstance(fact, Fact) else (Answer.UNKNOWN, None)
 
@@ -110,6 +120,8 @@ class Screener:
     def __init__(self, knowledge: Knowledge, rule_set: RuleSet | None = None) -> None:
         self.knowledge = knowledge
         self.rules = rule_set or rules()
+        # The frameworks change rarely: cache their lookups per date (bounded by dates seen).
+        self._frameworks: dict[tuple[str, str, date], Resolved | None] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
         as_of = as_of or account.reported_on or date.today()
@@ -298,6 +310,12 @@ class Screener:
         return _palermo_result({"act": _or(acts), "means": _or(routes), "purpose": purpose}, child)
 
     def _framework(self, topic: str, name: str, on: date) -> Resolved | None:
+        key = (topic, name, on)
+        if key not in self._frameworks:
+            self._frameworks[key] = self._framework_at(topic, name, on)
+        return self._frameworks[key]
+
+    def _framework_at(self, topic: str, name: str, on: date) -> Resolved | None:
         try:
             param = self.knowledge.parameter("frameworks", topic, name)
         except LookupProblem:
@@ -432,9 +450,13 @@ def _evidence(hits: list[Hit], screen: _JobScreen) -> tuple[Evidence, ...]:
 
 def _note_gaps(gaps: list[Hit], decides: str, missing: dict[str, set[str]]) -> None:
     for gap in gaps:
-        ref = gap.ref.removeprefix("not:")
-        if not ref.startswith("derived."):
-            missing.setdefault(ref, set()).add(decides)
+        ref = gap.ref[4:] if gap.ref.startswith("not:") else gap.ref
+        if ref[:8] != "derived.":
+            found = missing.get(ref)
+            if found is None:
+                missing[ref] = {decides}
+            else:
+                found.add(decides)
 
 
 def _cites(source: Resolved | None) -> tuple[Cite, ...]:

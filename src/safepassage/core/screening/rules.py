@@ -66,50 +66,56 @@ class Hit:
 Lookup = Callable[[str], tuple[Answer, str | None]]
 
 
+Compiled = tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[str, str, bool], ...]]
+_COMPILED: dict[int, Compiled] = {}
+_FLIP = {Answer.YES: Answer.NO, Answer.NO: Answer.YES, Answer.UNKNOWN: Answer.UNKNOWN}
+_YES, _NO, _UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
+
+
+def _compile(condition: Condition) -> Compiled:
+    # (ref as written, fact name, negated?) for each part; compiled once per rule object.
+    compiled = _COMPILED.get(id(condition))
+    if compiled is None:
+
+        def parts(refs: list[str]) -> tuple[tuple[str, str, bool], ...]:
+            return tuple((r, r.removeprefix("not:"), r.startswith("not:")) for r in refs)
+
+        compiled = _COMPILED[id(condition)] = (parts(condition.any), parts(condition.all))
+    return compiled
+
+
 def evaluate(condition: Condition, lookup: Lookup) -> tuple[Answer, list[Hit], list[Hit]]:
     """Tri-state value of a condition, the facts that support it, and the unknown facts."""
-    parts = []
-    if condition.any:
-        parts.append(_any(condition.any, lookup))
-    if condition.all:
-        parts.append(_all(condition.all, lookup))
-    answers = [answer for answer, _, _ in parts]
-    if Answer.NO in answers:
-        answer = Answer.NO
-    elif answers and all(a is Answer.YES for a in answers):
-        answer = Answer.YES
-    else:
-        answer = Answer.UNKNOWN
-    support = [hit for _, hits, _ in parts for hit in hits] if answer is Answer.YES else []
-    unknown = [hit for _, _, gaps in parts for hit in gaps] if answer is Answer.UNKNOWN else []
-    return answer, support, unknown
-
-
-def _read(ref: FactRef, lookup: Lookup) -> Answer:
-    negate = ref.startswith("not:")
-    answer, _ = lookup(ref.removeprefix("not:"))
-    if negate and answer is not Answer.UNKNOWN:
-        return Answer.NO if answer is Answer.YES else Answer.YES
-    return answer
-
-
-def _any(refs: list[FactRef], lookup: Lookup) -> tuple[Answer, list[Hit], list[Hit]]:
-    read = [(ref, _read(ref, lookup)) for ref in refs]
-    yes = [Hit(ref, a) for ref, a in read if a is Answer.YES]
-    gaps = [Hit(ref, a) for ref, a in read if a is Answer.UNKNOWN]
-    if yes:
-        return Answer.YES, yes, []
-    return (Answer.UNKNOWN, [], gaps) if gaps else (Answer.NO, [], [])
-
-
-def _all(refs: list[FactRef], lookup: Lookup) -> tuple[Answer, list[Hit], list[Hit]]:
-    read = [(ref, _read(ref, lookup)) for ref in refs]
-    if any(a is Answer.NO for _, a in read):
-        return Answer.NO, [], []
-    gaps = [Hit(ref, a) for ref, a in read if a is Answer.UNKNOWN]
+    any_parts, all_parts = _compile(condition)
+    support: list[Hit] = []
+    gaps: list[Hit] = []
+    if any_parts:
+        any_gaps = []
+        for ref, name, negate in any_parts:
+            answer = lookup(name)[0]
+            if negate:
+                answer = _FLIP[answer]
+            if answer is _YES:
+                support.append(Hit(ref, answer))
+            elif answer is _UNKNOWN:
+                any_gaps.append(Hit(ref, answer))
+        if not support:
+            if not any_gaps:
+                return _NO, [], []
+            gaps = any_gaps
+    if all_parts:
+        all_support = []
+        for ref, name, negate in all_parts:
+            answer = lookup(name)[0]
+            if negate:
+                answer = _FLIP[answer]
+            if answer is _NO:
+                return _NO, [], []
+            (all_support if answer is _YES else gaps).append(Hit(ref, answer))
+        support += all_support
     if gaps:
-        return Answer.UNKNOWN, [], gaps
-    return Answer.YES, [Hit(ref, a) for ref, a in read], []
+        return _UNKNOWN, [], gaps
+    return _YES, support, []
 
 
 @lru_cache(maxsize=1)
