@@ -90,7 +90,7 @@ def evaluate(condition: Condition, lookup: Lookup) -> tuple[Answer, list[Hit], l
     support: list[Hit] = []
     gaps: list[Hit] = []
     if any_parts:
-        any_gaps = []
+        any_gaps: list[Hit] = []
         for ref, name, negate in any_parts:
             answer = lookup(name)[0]
             if negate:
@@ -104,7 +104,7 @@ def evaluate(condition: Condition, lookup: Lookup) -> tuple[Answer, list[Hit], l
                 return _NO, [], []
             gaps = any_gaps
     if all_parts:
-        all_support = []
+        all_support: list[Hit] = []
         for ref, name, negate in all_parts:
             answer = lookup(name)[0]
             if negate:
