@@ -36,6 +36,7 @@ docs: install
 
 bench: install
 	$(BIN)/python bench/knowledge_load.py
+	$(BIN)/python bench/screening.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

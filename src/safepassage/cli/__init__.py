@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..i18n import _
+from .interview import interview
 from .knowledge import app as knowledge_app
 from .screen import screen
 from .serve import manage, serve
@@ -18,6 +19,7 @@ app = typer.Typer(
 )
 app.add_typer(knowledge_app, name="knowledge")
 app.command()(screen)
+app.command()(interview)
 app.command()(serve)
 app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

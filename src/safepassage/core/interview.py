@@ -1,0 +1,169 @@
+"""The adaptive interview: from a partial account, the question whose answer most changes the
+determination, so that a self-check or an intake stays short.
+
+Each unknown fact is weighed by screening the account once per possible answer: a question whose
+answers lead to different positions on the spectrum (or a different trafficking answer) is worth
+asking; one whose every answer leaves the result as it is, is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .account import Account, Answer, Fact
+from .knowledge.problems import KnowledgeError
+from .knowledge.yamlsource import parse_yaml
+from .screening import Determination, Level, Screener
+
+QUESTIONS_FILE = Path(__file__).parent / "screening" / "questions.yaml"
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    kind: Literal["fact", "choice", "number", "money", "country", "text"]
+    text: str
+    options: list[str] = []
+    probe: list[float] = []
+    min: float | None = None
+    max: float | None = None
+    essential: bool = False
+
+
+@lru_cache(maxsize=1)
+def questions() -> dict[str, Question]:
+    """Every question, validated strictly; each must name a field of the account."""
+    doc = parse_yaml(QUESTIONS_FILE.read_text(encoding="utf-8"), str(QUESTIONS_FILE))
+    if doc.problems:
+        raise KnowledgeError(doc.problems)
+    found = {qid: Question(id=qid, **spec) for qid, spec in doc.data.items()}
+    for qid in found:
+        read(Account(), qid)  # raises for a question that names no field
+    return found
+
+
+def read(account: Account, qid: str) -> Any:
+    """The account's current value for a question (None when there is no job yet)."""
+    stage, _, name = qid.partition(".")
+    if stage == "work":
+        if not account.work:
+            return None
+        holder: Any = account.work[0]
+    else:
+        holder = getattr(account, "return_" if stage == "return" else stage)
+    if name not in type(holder).model_fields:
+        raise KeyError(f"question {qid}: the account has no such field")
+    return getattr(holder, name)
+
+
+def is_unknown(account: Account, qid: str) -> bool:
+    value = read(account, qid)
+    if isinstance(value, Fact):
+        return value.unknown
+    return value is None or value == "unknown"
+
+
+def apply(account: Account, qid: str, value: Any) -> Account:
+    """A new account with the answer recorded (for work facts, on the first job)."""
+    data = account.model_dump(by_alias=True, exclude_defaults=True)
+    stage, _, name = qid.partition(".")
+    if isinstance(value, Answer):
+        value = value.value
+    if stage == "work":
+        jobs = data.setdefault("work", [{}])
+        jobs[0][name] = value
+    else:
+        data.setdefault(stage, {})[name] = value
+    return Account.model_validate(data)
+
+
+def hypotheses(question: Question) -> list[Any]:
+    """The answers tried when weighing a question."""
+    if question.kind == "fact":
+        return [Answer.YES, Answer.NO]
+    if question.kind == "choice":
+        return list(question.options)
+    if question.kind == "number":
+        return [int(p) if question.id == "person.age" else p for p in question.probe]
+    return []  # money, country, text: weighed by whether the result is missing them
+
+
+def _outcome(result: Determination) -> tuple[Level, Answer]:
+    return result.level, result.trafficking.result
+
+
+def score(
+    screener: Screener, account: Account, question: Question, current: Determination
+) -> float:
+    """How much the answer to `question` could change the determination."""
+    if question.essential:
+        return 100.0
+    now = _outcome(current)
+    weight = 0.0
+    for answer in hypotheses(question):
+        outcome = _outcome(screener.screen(apply(account, question.id, answer)))
+        if outcome != now:
+            weight += 1 + 0.1 * abs(int(outcome[0]) - int(now[0]))
+    if any(item.fact == question.id for item in current.missing):
+        weight += 0.5
+    return weight
+
+
+def next_questions(
+    screener: Screener, account: Account, n: int = 1, skip: Iterable[str] = ()
+) -> list[Question]:
+    """The `n` questions, not yet asked, that most change the determination (best first)."""
+    asked = set(skip)
+    current = screener.screen(account)
+    ranked = []
+    for order, question in enumerate(questions().values()):
+        if question.id in asked or not is_unknown(account, question.id):
+            continue
+        weight = score(screener, account, question, current)
+        if weight > 0:
+            ranked.append((-weight, order, question))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [question for _, _, question in ranked[:n]]
+
+
+def reached(result: Determination) -> bool:
+    return result.level is not Level.INSUFFICIENT_INFORMATION
+
+
+def simulate(
+    screener: Screener, truth: Account, start: Account | None = None, limit: int = 60
+) -> tuple[int, Determination]:
+    """Interview someone whose full account is `truth`; how many questions until a determination.
+
+    Answers the truth does not know are "don't know" (the question is not asked again).
+    """
+    account, asked = start or Account(), set[str]()
+    result = screener.screen(account)
+    while not reached(result) and len(asked) < limit:
+        found = next_questions(screener, account, skip=asked)
+        if not found:
+            break
+        question = found[0]
+        asked.add(question.id)
+        answer = read(truth, question.id)
+        if not is_unknown(truth, question.id):
+            account = apply(account, question.id, _plain(answer))
+            result = screener.screen(account)
+    return len(asked), result
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Fact):
+        return value.answer
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    return value
+
+
+__all__ = ["Question", "apply", "next_questions", "questions", "simulate"]

@@ -1,0 +1,66 @@
+"""The adaptive interview asks first for the fact that most changes the determination."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safepassage.core.account import Account, Answer, Fact
+from safepassage.core.account_file import read_account
+from safepassage.core.interview import apply, next_questions, questions, read, simulate
+from safepassage.core.knowledge import load_knowledge
+from safepassage.core.screening import Level, Screener
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "accounts"
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(load_knowledge(env={}))
+
+
+def decent_work_but_one_fact_unknown() -> Account:
+    account = read_account(EXAMPLES / "decent_work_construction.yaml")
+    job = account.work[0].model_copy(update={"free_to_leave": Fact()})
+    return account.model_copy(update={"work": [job]})
+
+
+def test_one_fact_moves_the_result_from_insufficient_information(screener: Screener):
+    account = decent_work_but_one_fact_unknown()
+    assert screener.screen(account).level is Level.INSUFFICIENT_INFORMATION
+    answered = apply(account, "work.free_to_leave", Answer.YES)
+    assert screener.screen(answered).level is Level.DECENT_WORK
+    refused = apply(account, "work.free_to_leave", Answer.NO)
+    assert screener.screen(refused).level is Level.LABOUR_EXPLOITATION
+
+
+def test_the_interview_asks_for_that_fact_first(screener: Screener):
+    [first] = next_questions(screener, decent_work_but_one_fact_unknown())
+    assert first.id == "work.free_to_leave"
+
+
+def test_it_asks_for_the_country_first_on_an_empty_account(screener: Screener):
+    [first] = next_questions(screener, Account())
+    assert first.id == "work.country"
+
+
+def test_it_never_asks_again_what_is_known_or_was_asked(screener: Screener):
+    account = apply(Account(), "work.country", "TH")
+    ids = [q.id for q in next_questions(screener, account, n=60, skip={"work.locked_in"})]
+    assert "work.country" not in ids
+    assert "work.locked_in" not in ids
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", ["scam_compound_cambodia", "manufacturing_thailand"])
+def test_a_simulated_interview_reaches_a_determination(screener: Screener, name: str):
+    count, result = simulate(screener, read_account(EXAMPLES / f"{name}.yaml"))
+    assert result.level is not Level.INSUFFICIENT_INFORMATION
+    assert 1 <= count <= 20
+
+
+def test_every_question_names_a_field_of_the_account():
+    for qid, question in questions().items():
+        read(Account(work=[{}]), qid)  # raises KeyError for a field the account lacks
+        assert question.text.endswith("?")
