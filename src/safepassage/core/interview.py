@@ -80,6 +80,8 @@ def apply(account: Account, qid: str, value: Any) -> Account:
         jobs[0][name] = value
     else:
         data.setdefault(stage, {})[name] = value
+    if qid == "person.age":
+        data["person"].pop("under_18", None)  # derived from the age: let the new age decide
     return Account.model_validate(data)
 
 

@@ -278,7 +278,7 @@ class Screener:
         as_of: date,
     ) -> LegalTest:
         source = self._framework("palermo", "acts", as_of)
-        child = account.person.under_18.yes
+        child = account.person.under_18.answer
         best: LegalTest | None = None
         for screen, _ in screens:
             test = self._palermo_for(screen, source, findings, missing, child)
@@ -293,7 +293,7 @@ class Screener:
         source: Resolved | None,
         findings: list[Finding],
         missing: dict[str, set[str]],
-        child: bool,
+        child: Answer,
     ) -> LegalTest:
         def element(name: str, conditions: dict[str, Condition]) -> Answer:
             hits = self._element_hits(
@@ -395,9 +395,11 @@ def _job_level(
         ]
     job = screen.job
     assert job is not None
-    unknown = [name for name in CORE_FACTS if _unknown(getattr(job, name))]
+    unknown = [f"work.{name}" for name in CORE_FACTS if _unknown(getattr(job, name))]
+    # A labour-law check that could not run (no province, no hours...) leaves decent work unproven.
+    unknown += sorted(set(screen.law.missing) - set(unknown))
     if unknown:
-        return Level.INSUFFICIENT_INFORMATION, [f"unknown:work.{name}" for name in unknown]
+        return Level.INSUFFICIENT_INFORMATION, [f"unknown:{name}" for name in unknown]
     return Level.DECENT_WORK, ["no violation or indicator found, core facts known"]
 
 
@@ -419,16 +421,19 @@ def _or(answers: list[Answer]) -> Answer:
     return Answer.NO if answers and all(a is Answer.NO for a in answers) else Answer.UNKNOWN
 
 
-def _palermo_result(elements: dict[str, Answer], child: bool) -> LegalTest:
+def _palermo_result(elements: dict[str, Answer], child: Answer) -> LegalTest:
     # "means" already pairs each act with the means that can accomplish it (see rules.yaml).
-    result = (
-        _and(elements["act"], elements["purpose"])
-        if child
-        else _and(elements["means"], elements["purpose"])
-    )
+    adult = _and(elements["means"], elements["purpose"])
+    as_child = _and(elements["act"], elements["purpose"])
+    if child is Answer.YES:
+        result = as_child
+    elif child is Answer.UNKNOWN and adult is Answer.NO and as_child is not Answer.NO:
+        result = Answer.UNKNOWN  # it would be trafficking if the person is under 18: ask the age
+    else:
+        result = adult
     rule = (
         "For a child (under 18), act and purpose suffice (Palermo Protocol art. 3(c))"
-        if child
+        if child is Answer.YES
         else "Trafficking needs an act, a means and a purpose (Palermo Protocol art. 3(a))"
     )
     return LegalTest(result, elements, rule)

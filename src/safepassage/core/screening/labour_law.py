@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from ..account import Answer, Money, Person, Recruitment, Work
-from ..knowledge import Knowledge, LookupProblem, Resolved
+from ..knowledge import Knowledge, LookupProblem, Resolved, Value
 from .determination import Cite, Evidence, Finding
 
 WEEKS_PER_MONTH = 52 / 12
@@ -20,7 +20,11 @@ FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS i
 
 
 def cite(resolved: Resolved) -> Cite:
-    value = resolved.value
+    return cite_value(resolved.value)
+
+
+def cite_value(value: Value) -> Cite:
+    """The source of a knowledge value, with the date of the version applied."""
     c = value.citation
     return Cite(c.title, c.section, c.url, value.effective, value.verified, value.layer)
 
@@ -167,7 +171,13 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
     if day is None or week is None:
         return
     daily_ot = max(0.0, job.hours_per_day - day.value.value)
-    weekly_ot = max(0.0, job.hours_per_day * job.days_per_week - week.value.value)
+    # Overtime in a week is the larger of the daily excess summed over the days worked and the
+    # excess over the weekly normal hours (8 h x 5 days + 16 h days is overtime either way).
+    weekly_ot = max(
+        daily_ot * job.days_per_week,
+        job.hours_per_day * job.days_per_week - week.value.value,
+        0.0,
+    )
     result.derived["overtime_hours"] = Answer.YES if weekly_ot or daily_ot else Answer.NO
     over = [
         (cap, worked)
