@@ -7,6 +7,7 @@ import typer
 from ..i18n import _
 from .interview import interview
 from .knowledge import app as knowledge_app
+from .plan import plan
 from .screen import screen
 from .serve import manage, serve
 
@@ -20,6 +21,7 @@ app = typer.Typer(
 app.add_typer(knowledge_app, name="knowledge")
 app.command()(screen)
 app.command()(interview)
+app.command()(plan)
 app.command()(serve)
 app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

@@ -184,6 +184,7 @@ class Work(_Model):
     province: str | None = None
     sector: Sector = "unknown"
     employer: str | None = None
+    buyer: str | None = None  # a brand or buyer the products go to, for supply-chain grievances
     pay: Money | None = None
     hours_per_day: Annotated[float, Field(ge=0, le=24)] | None = None
     days_per_week: Annotated[float, Field(ge=0, le=7)] | None = None

@@ -20,6 +20,7 @@ class TopicContract:
     one_of: tuple[tuple[str, ...], ...] = ()
     record_type: str | None = None  # record topics: any number of records of this type
     record_categories: tuple[str, ...] = ()  # law categories the records must cover together
+    required_in: tuple[str, ...] | None = None  # scopes that must have the topic (None: all)
 
 
 OVERTIME_LIMITS = tuple(
@@ -57,6 +58,11 @@ COUNTRY_TOPICS: dict[str, TopicContract] = {
         record_type="law", record_categories=("labour", "anti_trafficking", "forced_labour")
     ),
     "help_channels": TopicContract(record_type="channel"),
+    # The response catalogues are being written country by country: required where they exist.
+    "responses": TopicContract(record_type="response", required_in=("TH", "KH", "VN", "MM")),
+    "political_economy": TopicContract(
+        required={"overview": "text"}, required_in=("TH", "VN", "MM")
+    ),
 }
 
 ILO_INDICATORS: tuple[str, ...] = (

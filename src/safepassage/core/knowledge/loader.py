@@ -243,6 +243,19 @@ class _Builder:
                 file = self.files.get((scope, topic)) or _display(folder / f"{topic}.yaml")
                 for message in _contract_gaps(self.params, scope, topic, contract):
                     self.problems.append(Problem(file, None, ("parameters",), message))
+        self._check_providers()
+
+    def _check_providers(self) -> None:
+        """Every provider a response names is a help channel of that country with a contact."""
+        for (scope, topic, name), param in self.params.items():
+            if topic != "responses":
+                continue
+            for value in (v for s in param.all_series() for v in s.entries if v.value):
+                for provider in value.value.providers:
+                    problem = _provider_problem(self.params.get((scope, "help_channels", provider)))
+                    if problem:
+                        message = f"provider '{provider}' {problem}"
+                        self.problems.append(Problem(value.file, value.line, (name,), message))
 
 
 def _put_all(
@@ -275,6 +288,8 @@ def _contract_gaps(
     contract: contracts.TopicContract,
 ) -> list[str]:
     present = {key[2]: p for key, p in params.items() if key[:2] == (scope, topic)}
+    if not present and contract.required_in is not None and scope not in contract.required_in:
+        return []
     if not present:
         return [f"the topic '{topic}' is missing for {scope}; add this file"]
     gaps = [
@@ -314,3 +329,15 @@ def _overlap(param: Parameter, current: Value, following: Value) -> Problem:
         f"from {following.effective} ({following.file}); fix `until`"
     )
     return Problem(current.file, current.line, (param.scope, param.topic, param.name), message)
+
+
+CONTACTS = ("phone", "line", "facebook", "whatsapp", "telegram", "email", "url")
+
+
+def _provider_problem(channel: Parameter | None) -> str | None:
+    if channel is None:
+        return "is not in this country's help_channels; add it there or fix the id"
+    latest = [s.entries[-1].value for s in channel.all_series() if s.entries]
+    if not any(v is not None and any(getattr(v, c) for c in CONTACTS) for v in latest):
+        return "has no contact (phone, LINE, Facebook, WhatsApp, Telegram, email or URL); add one"
+    return None

@@ -56,6 +56,51 @@ ChannelKind = Literal[
     "shelter",
 ]
 MigrationKind = Literal["mou", "regularisation", "border_pass", "bilateral", "other"]
+ResponseKind = Literal[
+    "information_and_safety_planning",
+    "wage_or_compensation_claim",
+    "labour_inspection_complaint",
+    "mediation",
+    "labour_court",
+    "recruitment_agency_complaint",
+    "legal_aid",
+    "shelter_and_protection",
+    "health_care",
+    "embassy_or_labour_attache",
+    "repatriation_and_reintegration",
+    "union_or_migrant_network",
+    "supply_chain_grievance",
+    "recruitment_fee_reimbursement",
+    "victim_identification",
+    "criminal_complaint",
+]
+Goal = Literal[
+    "recover_wages",
+    "leave_job",
+    "go_home",
+    "stay_and_work",
+    "get_documents",
+    "be_safe_now",
+    "prosecution",
+    "protect_others",
+]
+Risk = Literal[
+    "detention",
+    "deportation",
+    "retaliation",
+    "job_loss",
+    "cost",
+    "delay",
+    "exposure",
+    "loss_of_status",
+]
+LevelCode = Literal[
+    "insufficient_information",
+    "decent_work",
+    "labour_rights_violation",
+    "labour_exploitation",
+    "forced_labour",
+]
 ParameterType = Literal[
     "amount",
     "quantity",
@@ -136,6 +181,36 @@ class MigrationChannel(Strict):
     max_years: Annotated[float, Field(gt=0)] | None = None
 
 
+class Eligibility(Strict):
+    """When a response fits: every condition given must hold (unset conditions always hold)."""
+
+    level_at_least: LevelCode | None = None
+    any_finding: list[Annotated[str, StringConstraints(pattern=r"^[a-z]+:[a-z_.]+$")]] = []
+    trafficking: list[Literal["yes", "no", "unknown"]] = []
+    child: bool | None = None
+    located: Literal["destination", "origin", "either"] = "either"
+    legal_status: list[Text] = []
+    sectors: list[Text] = []
+    party_identified: list[Literal["employer", "recruiter", "buyer"]] = []
+
+
+class Response(Strict):
+    name: Text
+    kind: ResponseKind
+    summary: Text
+    providers: Annotated[list[SnakeId], Field(min_length=1)]
+    goals: Annotated[list[Goal], Field(min_length=1)]
+    eligibility: Eligibility = Eligibility()
+    requires: list[Text] = []
+    risks: list[Risk] = []
+    risk_notes: Text | None = None
+    typical_time: Text | None = None
+    typical_cost: Text | None = None
+    criminal_justice: bool = False
+    mandatory_for_children: bool = False
+    political_economy: Text | None = None
+
+
 T = TypeVar("T")
 
 
@@ -202,6 +277,10 @@ class MigrationChannelParameter(_Parameter[MigrationChannel]):
     type: Literal["migration_channel"]
 
 
+class ResponseParameter(_Parameter[Response]):
+    type: Literal["response"]
+
+
 Parameter = Annotated[
     AmountParameter
     | QuantityParameter
@@ -212,7 +291,8 @@ Parameter = Annotated[
     | TermListParameter
     | LawParameter
     | ChannelParameter
-    | MigrationChannelParameter,
+    | MigrationChannelParameter
+    | ResponseParameter,
     Field(discriminator="type"),
 ]
 

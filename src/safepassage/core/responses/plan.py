@@ -1,0 +1,95 @@
+"""What the planner produces: ranked steps with providers, reasons, risks and sources."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..screening.determination import Cite
+
+GOALS: tuple[str, ...] = (
+    "recover_wages",
+    "leave_job",
+    "go_home",
+    "stay_and_work",
+    "get_documents",
+    "be_safe_now",
+    "prosecution",
+    "protect_others",
+)
+# police: a criminal complaint or a police referral; authorities: formal victim identification
+# and other state agencies that may share data; embassy: contacting the migrant's embassy.
+CONSENTS: tuple[str, ...] = ("police", "authorities", "embassy")
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    goals: tuple[str, ...] = ()
+    consent: frozenset[str] = frozenset()
+    located_in: str | None = None  # where the migrant is now; guessed from the account if None
+    as_of: date | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A provider and how to reach it."""
+
+    id: str
+    name: str
+    phone: str | None
+    line: str | None
+    facebook: str | None
+    url: str | None
+    email: str | None
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    rank: int
+    response: str
+    country: str
+    kind: str
+    name: str
+    summary: str
+    why: tuple[str, ...]
+    providers: tuple[Contact, ...]
+    risks: tuple[str, ...]
+    risk_notes: str | None
+    requires: tuple[str, ...]
+    typical_time: str | None
+    typical_cost: str | None
+    criminal_justice: bool
+    mandatory: bool
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class NotChosen:
+    response: str
+    country: str
+    kind: str
+    name: str
+    reason: str
+
+
+@dataclass
+class Plan:
+    located_in: str | None
+    goals: tuple[str, ...]
+    consent: tuple[str, ...]
+    safe_now: bool
+    steps: list[Step]
+    not_chosen: list[NotChosen]
+    notices: dict[str, str] = field(default_factory=dict)
+
+    def kinds(self) -> list[str]:
+        return [step.kind for step in self.steps]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for step in data["steps"]:
+            for cite in step["cites"]:
+                cite["in_force_from"] = cite["in_force_from"].isoformat()
+        return data
