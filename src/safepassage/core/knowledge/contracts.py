@@ -58,10 +58,10 @@ COUNTRY_TOPICS: dict[str, TopicContract] = {
         record_type="law", record_categories=("labour", "anti_trafficking", "forced_labour")
     ),
     "help_channels": TopicContract(record_type="channel"),
-    # The response catalogues are being written country by country: required where they exist.
-    "responses": TopicContract(record_type="response", required_in=("TH", "KH", "VN", "MM")),
+    # Cambodia's political-economy note is still being written: required where it exists.
+    "responses": TopicContract(record_type="response"),
     "political_economy": TopicContract(
-        required={"overview": "text"}, required_in=("TH", "VN", "MM")
+        required={"overview": "text"}, required_in=("TH", "LA", "VN", "MM")
     ),
 }
 

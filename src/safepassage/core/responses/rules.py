@@ -174,7 +174,7 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
         mandatory
     )
     if response.criminal_justice and not mandatory:
-        blocked = _criminal_justice_block(situation)
+        blocked = _criminal_justice_block(situation, response.kind)
         if blocked:
             return blocked
         why.append("you agreed to involve the police, the findings support it, and you are safe")
@@ -189,7 +189,7 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
     return why
 
 
-def _criminal_justice_block(situation: Situation) -> str | None:
+def _criminal_justice_block(situation: Situation, kind: str) -> str | None:
     result = situation.result
     supported = result.level is Level.FORCED_LABOUR or result.trafficking.result is Answer.YES
     if not supported:
@@ -199,7 +199,9 @@ def _criminal_justice_block(situation: Situation) -> str | None:
             "not without your consent: reporting to the police is your choice "
             "(give consent 'police' to include it)"
         )
-    if not situation.safe_now:
+    # A rescue and identification by the police can be the only way out of a compound; a
+    # criminal complaint can wait until the person is safe.
+    if not situation.safe_now and kind == "criminal_complaint":
         return "not yet: reach safety first, then decide about the police"
     return None
 
