@@ -37,6 +37,7 @@ docs: install
 bench: install
 	$(BIN)/python bench/knowledge_load.py
 	$(BIN)/python bench/screening.py
+	$(BIN)/python bench/planning.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

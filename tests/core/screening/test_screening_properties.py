@@ -46,3 +46,18 @@ def test_an_account_with_nothing_known_is_insufficient_information(screener: Scr
     assert result.level is Level.INSUFFICIENT_INFORMATION
     assert result.trafficking.result is Answer.UNKNOWN
     assert result.missing
+
+
+def test_a_child_under_menace_of_penalty_is_in_forced_labour(screener: Screener):
+    """ICLS 2018: for a child, a third party's threat suffices; no involuntariness is needed."""
+    job = Work(country="TH", sector="fishing", threatened_violence=Fact(answer=Answer.YES))
+    child = screener.screen(Account(person={"age": 15}, work=[job]))
+    adult = screener.screen(Account(person={"age": 30}, work=[job]))
+    assert child.level is Level.FORCED_LABOUR
+    assert adult.level is Level.LABOUR_EXPLOITATION
+
+
+def test_a_child_in_sexual_exploitation_is_in_forced_labour(screener: Screener):
+    job = Work(country="TH", sector="entertainment", sexual_exploitation=Fact(answer=Answer.YES))
+    result = screener.screen(Account(person={"age": 16}, work=[job]))
+    assert result.level is Level.FORCED_LABOUR

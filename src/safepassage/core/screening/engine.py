@@ -222,13 +222,28 @@ class Screener:
         involuntary, inv_answer, inv_open = results["involuntariness"]
         menace, men_answer, men_open = results["menace_of_penalty"]
         refs = {h.ref for h in involuntary} | {h.ref for h in menace}
-        if involuntary and menace and len(refs) >= 2:  # one fact cannot be both elements
+        # One fact cannot be both elements; for a child, the menace alone suffices.
+        distinct = involuntary and menace and len(refs) >= 2
+        if distinct or self._child_forced_labour(screen, menace):
             forced = Answer.YES
         elif Answer.NO in (inv_answer, men_answer) or not (inv_open or men_open):
             forced = Answer.NO
         else:
             forced = Answer.UNKNOWN
         return involuntary, menace, forced
+
+    def _child_forced_labour(self, screen: _JobScreen, menace: list[Hit]) -> bool:
+        """ICLS 2018 for children: work under a third party's menace of penalty is forced labour
+        on its own, and so are the worst forms of C182 art. 3(a)-(c) (sexual exploitation,
+        illicit activities), without proof of involuntariness."""
+        if screen.job is None or not self.account_child(screen):
+            return False
+        worst = screen.job.sexual_exploitation.yes or screen.job.forced_criminal_activity.yes
+        return bool(menace) or worst
+
+    @staticmethod
+    def account_child(screen: _JobScreen) -> bool:
+        return screen.account.person.under_18.yes
 
     def _element_hits(
         self,
