@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
+from ..knowledge.schema import Goal
 from ..screening.determination import Cite
 
-GOALS: tuple[str, ...] = (
-    "recover_wages",
-    "leave_job",
-    "go_home",
-    "stay_and_work",
-    "get_documents",
-    "be_safe_now",
-    "prosecution",
-    "protect_others",
-)
+GOALS: tuple[str, ...] = get_args(Goal)  # one list: the knowledge schema's
 # police: a criminal complaint or a police referral; authorities: formal victim identification
 # and other state agencies that may share data; embassy: contacting the migrant's embassy.
 CONSENTS: tuple[str, ...] = ("police", "authorities", "embassy")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import get_args
 
-from ..account import Account, Answer, Fact, Work
+from ..account import Account, Answer, Fact, Recruiter, Work
 from ..knowledge import Knowledge, LookupProblem, Resolved
 from .determination import (
     Cite,
@@ -78,16 +79,7 @@ def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
     def by(value: str, yes: Iterable[str], no: Iterable[str]) -> Answer:
         return Answer.YES if value in yes else Answer.NO if value in no else Answer.UNKNOWN
 
-    third_parties = (
-        "relative",
-        "friend_or_neighbour",
-        "broker",
-        "licensed_agency",
-        "unlicensed_agency",
-        "employer",
-        "online_contact",
-        "government",
-    )
+    third_parties = [r for r in get_args(Recruiter) if r not in ("self", "unknown")]
     derived = {
         "recruited_by_third_party": by(recruitment.recruited_by, third_parties, ("self",)),
         "transported_by_third_party": by(transit.transported_by, third_parties, ("self",)),
