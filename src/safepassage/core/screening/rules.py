@@ -67,20 +67,23 @@ Lookup = Callable[[str], tuple[Answer, str | None]]
 
 
 Compiled = tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[str, str, bool], ...]]
-_COMPILED: dict[int, Compiled] = {}
+# Keyed by identity, holding the condition itself so that its id cannot be reused by another.
+_COMPILED: dict[int, tuple[Condition, Compiled]] = {}
 _FLIP = {Answer.YES: Answer.NO, Answer.NO: Answer.YES, Answer.UNKNOWN: Answer.UNKNOWN}
 _YES, _NO, _UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
 
 
 def _compile(condition: Condition) -> Compiled:
     # (ref as written, fact name, negated?) for each part; compiled once per rule object.
-    compiled = _COMPILED.get(id(condition))
-    if compiled is None:
+    found = _COMPILED.get(id(condition))
+    if found is not None and found[0] is condition:
+        return found[1]
 
-        def parts(refs: list[str]) -> tuple[tuple[str, str, bool], ...]:
-            return tuple((r, r.removeprefix("not:"), r.startswith("not:")) for r in refs)
+    def parts(refs: list[str]) -> tuple[tuple[str, str, bool], ...]:
+        return tuple((r, r.removeprefix("not:"), r.startswith("not:")) for r in refs)
 
-        compiled = _COMPILED[id(condition)] = (parts(condition.any), parts(condition.all))
+    compiled = (parts(condition.any), parts(condition.all))
+    _COMPILED[id(condition)] = (condition, compiled)
     return compiled
 
 
