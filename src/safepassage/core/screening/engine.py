@@ -64,7 +64,8 @@ class _JobScreen:
             "work": self.job,
             "recruitment": self.account.recruitment if self.index == 0 else None,
             "transit": self.account.transit if self.index == 0 else None,
-            "return": self.account.return_,
+            # Return facts belong to the last job, the one the migrant left when going home.
+            "return": self.account.return_ if self.index == len(self.account.work) - 1 else None,
             "person": self.account.person,
         }[stage]
         if source is None:
@@ -97,12 +98,20 @@ def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
         derived["held_in_compound"] = (
             Answer.YES if compound else Answer.UNKNOWN if job.isolation == "unknown" else Answer.NO
         )
-        if job.pay is not None and account.recruitment.promised.wage is not None:
-            promised = account.recruitment.promised.wage
-            if promised.currency == job.pay.currency and promised.per == job.pay.per:
-                derived["paid_less_than_promised"] = (
-                    Answer.YES if job.pay.amount < promised.amount else Answer.NO
-                )
+        recruited_for = account.work[0] if account.work else None
+        promised = account.recruitment.promised.wage
+        comparable = (
+            job is recruited_for
+            and job.pay is not None
+            and promised is not None
+            and (promised.currency, promised.per) == (job.pay.currency, job.pay.per)
+        )
+        if comparable:
+            assert job.pay is not None
+            assert promised is not None
+            derived["paid_less_than_promised"] = (
+                Answer.YES if job.pay.amount < promised.amount else Answer.NO
+            )
     return derived
 
 

@@ -16,6 +16,17 @@ from .determination import Cite, Evidence, Finding
 
 WEEKS_PER_MONTH = 52 / 12
 HAZARDOUS_SECTORS = {"fishing", "construction", "sex_industry", "online_scam"}
+SECTOR_TERMS: dict[str, tuple[str, ...]] = {  # words that name an account sector in the data
+    "hospitality": ("hotel",),
+    "entertainment": ("entertainment",),
+    "garment": ("garment", "textile", "factor"),
+    "manufacturing": ("manufactur", "factor", "electronic"),
+    "seafood_processing": ("seafood", "processing", "factor"),
+    "fishing": ("fish",),
+    "agriculture": ("agricultur", "farm"),
+    "construction": ("construction",),
+    "domestic_work": ("domestic",),
+}
 FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
 
 
@@ -61,18 +72,42 @@ class JobLaw:
         self.knowledge, self.country, self.on, self.job = knowledge, country, on, job
 
     def get(self, topic: str, name: str) -> Resolved | None:
+        """The value for this job: a sector or place entry when one matches, else the default.
+
+        Where a sector rate and a provincial rate both apply, the higher amount wins (Thailand's
+        hotel rate beside a province's rate)."""
         try:
             param = self.knowledge.parameter(self.country, topic, name)
         except LookupProblem:
             return None
         if param.series is not None:
             return _at(param, self.on, None)
-        for where in (self.job.sector, self.job.province):
-            if where and where != "unknown":
-                found = _at(param, self.on, where)
-                if found is not None and found.place is not None and found.place.name != "default":
-                    return found
+        matches = [m for m in (_at(param, self.on, p.name) for p in self._places(param)) if m]
+        if matches:
+            return max(matches, key=_amount) if topic == "minimum_wage" else matches[0]
         return _at(param, self.on, None) if "default" in param.places else None
+
+    def _places(self, param: Any) -> list[Any]:
+        """Sector entries matching the job's sector (by word), then its province or region."""
+        terms = SECTOR_TERMS.get(self.job.sector, ())
+        found = [
+            place
+            for place in param.places.values()
+            if place.kind == "sector"
+            and any(
+                term in label.casefold() for term in terms for label in (place.name, *place.aliases)
+            )
+        ]
+        if self.job.province:
+            province = param.place(self.job.province)
+            if province is not None and province.name != "default":
+                found.append(province)
+        return found
+
+
+def _amount(resolved: Resolved) -> float:
+    value = resolved.value.value
+    return float(getattr(value, "amount", 0) or 0)
 
 
 def _at(param: Any, on: date, where: str | None) -> Resolved | None:

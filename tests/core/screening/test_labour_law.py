@@ -1,0 +1,64 @@
+"""Labour-law checks under the law of the country of work on the law date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from safepassage.core.account import Account, Answer, Fact, Money, Work
+from safepassage.core.screening import Level, Screener
+
+ON = date(2025, 9, 1)
+YES, NO = Fact(answer=Answer.YES), Fact(answer=Answer.NO)
+
+
+def thai_job(**changes) -> Work:
+    base = {
+        "country": "TH",
+        "province": "Nong Khai",
+        "sector": "agriculture",
+        "hours_per_day": 8,
+        "days_per_week": 6,
+        "pay": Money(amount=360, currency="THB", per="day"),
+    }
+    return Work(**{**base, **changes})
+
+
+def test_the_higher_of_the_sector_and_the_provincial_rate_applies(screener: Screener):
+    farm = screener.screen(Account(work=[thai_job()]), as_of=ON)
+    bar = screener.screen(Account(work=[thai_job(sector="entertainment")]), as_of=ON)
+    assert "below_minimum_wage" not in farm.codes("violation")  # Nong Khai's provincial rate
+    assert "below_minimum_wage" in bar.codes("violation")  # 400 THB for entertainment venues
+
+
+def test_overtime_counts_the_daily_excess_over_the_week(screener: Screener):
+    # 16 hours x 5 days: 40 hours of overtime a week, over Thailand's 36-hour cap.
+    result = screener.screen(Account(work=[thai_job(hours_per_day=16, days_per_week=5)]), as_of=ON)
+    assert "hours_over_limit" in result.codes("violation")
+
+
+def test_return_facts_belong_to_the_last_job_only(screener: Screener):
+    first, second = thai_job(employer="A"), thai_job(employer="B")
+    account = Account(work=[first, second], **{"return": {"wages_still_owed": YES}})
+    result = screener.screen(account, as_of=ON)
+    owed = [f for f in result.findings if f.code == "withholding_of_wages"]
+    assert {f.job for f in owed} == {1}
+
+
+def test_a_repayable_migration_debt_is_not_bondage(screener: Screener):
+    job = thai_job(free_to_leave=YES, debt_cannot_be_repaid=NO)
+    account = Account(recruitment={"debt_for_migration": YES, "debt_to": "recruiter"}, work=[job])
+    assert "debt_bondage" not in screener.screen(account, as_of=ON).codes("indicator")
+    tied = account.model_copy(update={"work": [thai_job(free_to_leave=NO)]})
+    assert "debt_bondage" in screener.screen(tied, as_of=ON).codes("indicator")
+
+
+def test_decent_work_is_not_concluded_when_a_law_check_cannot_run(screener: Screener):
+    job = thai_job(
+        province=None,
+        wages_withheld=NO,
+        documents_held_by="self",
+        free_to_leave=YES,
+        threatened_violence=NO,
+        physical_violence=NO,
+    )
+    assert screener.screen(Account(work=[job]), as_of=ON).level is Level.INSUFFICIENT_INFORMATION
