@@ -62,3 +62,15 @@ def test_decent_work_is_not_concluded_when_a_law_check_cannot_run(screener: Scre
         physical_violence=NO,
     )
     assert screener.screen(Account(work=[job]), as_of=ON).level is Level.INSUFFICIENT_INFORMATION
+
+
+def test_a_fee_paid_before_departure_is_found_without_any_job(screener: Screener):
+    account = Account(
+        person={"nationality": "KH"},
+        recruitment={"country": "KH", "fees_paid": YES, "promised": {"country": "TH"}},
+    )
+    result = screener.screen(account, as_of=ON)
+    assert result.level is Level.LABOUR_RIGHTS_VIOLATION
+    [fee] = [f for f in result.findings if f.code == "recruitment_fees_charged"]
+    assert fee.stage == "recruitment"
+    assert "within limits" in fee.rule  # Cambodia and Thailand cap rather than ban worker costs

@@ -23,7 +23,7 @@ from .determination import (
     Level,
     Missing,
 )
-from .labour_law import LawCheck, check_job, cite
+from .labour_law import LawCheck, check_fees, check_job, cite
 from .rules import Condition, Hit, RuleSet, evaluate, rules
 
 SERIOUS_INDICATORS = frozenset(
@@ -147,7 +147,11 @@ class Screener:
 
     def _job_screens(self, account: Account, as_of: date) -> list[tuple[_JobScreen, date]]:
         if not account.work:
-            return [(_JobScreen(account, None, 0, LawCheck()), as_of)]
+            # Before any work (an offer, a fee paid before departure): only recruitment applies.
+            law = LawCheck()
+            destination = Work(country=account.recruitment.promised.country)
+            check_fees(self.knowledge, account.recruitment, account.person, destination, as_of, law)
+            return [(_JobScreen(account, None, 0, law), as_of)]
         result = []
         for index, job in enumerate(account.work):
             law_date = job.end or as_of
@@ -352,9 +356,6 @@ class Screener:
     ) -> Level:
         if jobs:
             return max(job.level for job in jobs)
-        pre_work = [f for f in findings if f.stage in ("recruitment", "transit")]
-        if any(f.kind == "violation" for f in pre_work):
-            return Level.LABOUR_RIGHTS_VIOLATION
         if account.recruitment.job_offer_red_flags.yes:
             findings.append(
                 Finding(
@@ -373,6 +374,9 @@ class Screener:
                 )
             )
         missing.setdefault("work.country", set()).add("the work itself")
+        pre_work = [f for f in findings if f.stage in ("recruitment", "transit")]
+        if any(f.kind == "violation" for f in pre_work):
+            return Level.LABOUR_RIGHTS_VIOLATION  # e.g. a fee paid before departure
         return Level.INSUFFICIENT_INFORMATION
 
 

@@ -133,7 +133,7 @@ def check_job(
     _documents(law, job, result)
     _child(law, job, person, result)
     if recruitment is not None:
-        _fees(knowledge, recruitment, person, job, on, result)
+        check_fees(knowledge, recruitment, person, job, on, result)
     result.derived["any_labour_violation"] = (
         Answer.YES if result.findings else (Answer.UNKNOWN if result.missing else Answer.NO)
     )
@@ -317,7 +317,7 @@ def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
         result.violation("child_in_hazardous_work", evidence, rule, hazard_age)
 
 
-def _fees(
+def check_fees(
     knowledge: Knowledge,
     recruitment: Recruitment,
     person: Person,
@@ -325,28 +325,36 @@ def _fees(
     on: date,
     result: LawCheck,
 ) -> None:
+    """Fees paid for recruitment breach the ILO principle everywhere, and national law where
+    it forbids them; where the law only caps them, the rule says so instead of guessing."""
     if not recruitment.fees_paid.yes:
         if recruitment.fees_paid.unknown:
             result.need("recruitment.fees_paid", "recruitment fees")
         return
     evidence = [Evidence("recruitment.fees_paid", Answer.YES, recruitment.fees_paid.note)]
-    sources = []
+    policies = []
     for country in dict.fromkeys(
         c for c in (recruitment.country or person.nationality, job.country) if c
     ):
         law = JobLaw(knowledge, country, recruitment.date or on, job)
         policy = law.get("recruitment_fees", "worker_recruitment_fees")
-        if policy is not None and policy.value.value == "prohibited":
-            sources.append(policy)
+        if policy is not None and policy.value.value in ("prohibited", "restricted"):
+            policies.append(policy)
     principles = _framework(knowledge, "fair_recruitment", "principles", on)
     rule = (
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment "
         "principles say no worker should pay for a job"
     )
-    if sources:
-        rule += "; the law of " + ", ".join(s.parameter.scope for s in sources) + " forbids it"
+    for policy in policies:
+        scope = policy.parameter.scope
+        rule += (
+            f"; the law of {scope} forbids charging the worker"
+            if policy.value.value == "prohibited"
+            else f"; the law of {scope} allows some costs only within limits: check the "
+            "amount against them"
+        )
     result.violation(
-        "recruitment_fees_charged", evidence, rule, *sources, *([principles] if principles else [])
+        "recruitment_fees_charged", evidence, rule, *policies, *([principles] if principles else [])
     )
     result.findings[-1] = _restage(result.findings[-1], "recruitment")
 
