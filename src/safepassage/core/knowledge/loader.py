@@ -118,7 +118,7 @@ class _Builder:
         if model is not None and contract.record_type:
             check_records(model, contract, doc)
         if model is not None and not doc.problems:
-            self._merge(model, doc, layer, scope, topic, overlay=overlay)
+            self._merge(model, doc, layer, scope, topic)
         if doc.problems:
             self.failed.add((scope, topic))
         self.problems.extend(doc.problems)
@@ -185,8 +185,6 @@ class _Builder:
         layer: Layer,
         scope: str,
         topic: str,
-        *,
-        overlay: bool,
     ) -> None:
         for name, spec in model.parameters.items():
             key = (scope, topic, name)
