@@ -61,3 +61,21 @@ def test_a_child_in_sexual_exploitation_is_in_forced_labour(screener: Screener):
     job = Work(country="TH", sector="entertainment", sexual_exploitation=Fact(answer=Answer.YES))
     result = screener.screen(Account(person={"age": 16}, work=[job]))
     assert result.level is Level.FORCED_LABOUR
+
+
+def test_the_rules_read_only_facts_the_account_has():
+    """A misspelt fact in rules.yaml would read as unknown forever: every name must exist."""
+    from safepassage.core.account import Person, Recruitment, Return, Transit
+    from safepassage.core.screening.rules import fact_refs, rules
+
+    models = {
+        "work": Work,
+        "recruitment": Recruitment,
+        "transit": Transit,
+        "return": Return,
+        "person": Person,
+    }
+    for ref in fact_refs(rules()):
+        stage, _, name = ref.partition(".")
+        if stage != "derived":
+            assert name in models[stage].model_fields, ref

@@ -101,18 +101,6 @@ LevelCode = Literal[
     "labour_exploitation",
     "forced_labour",
 ]
-ParameterType = Literal[
-    "amount",
-    "quantity",
-    "boolean",
-    "policy",
-    "text",
-    "term",
-    "term_list",
-    "law",
-    "channel",
-    "migration_channel",
-]
 
 
 class Strict(BaseModel):

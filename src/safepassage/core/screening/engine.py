@@ -12,7 +12,7 @@ from datetime import date
 from typing import get_args
 
 from ..account import Account, Answer, Fact, Recruiter, Work
-from ..knowledge import Knowledge, LookupProblem, Resolved
+from ..knowledge import Knowledge, Resolved
 from .determination import (
     Cite,
     Determination,
@@ -23,7 +23,7 @@ from .determination import (
     Level,
     Missing,
 )
-from .labour_law import LawCheck, check_fees, check_job, cite
+from .labour_law import LawCheck, check_fees, check_job, cite, framework_at
 from .rules import Condition, Hit, RuleSet, evaluate, rules
 
 SERIOUS_INDICATORS = frozenset(
@@ -332,20 +332,8 @@ class Screener:
     def _framework(self, topic: str, name: str, on: date) -> Resolved | None:
         key = (topic, name, on)
         if key not in self._frameworks:
-            self._frameworks[key] = self._framework_at(topic, name, on)
+            self._frameworks[key] = framework_at(self.knowledge, topic, name, on)
         return self._frameworks[key]
-
-    def _framework_at(self, topic: str, name: str, on: date) -> Resolved | None:
-        try:
-            param = self.knowledge.parameter("frameworks", topic, name)
-        except LookupProblem:
-            return None
-        try:
-            resolved: Resolved = param.at(on)
-        except LookupProblem:  # events before the framework's date: cite its first version
-            first = param.series.entries[0].effective if param.series else on
-            resolved = param.at(first)
-        return resolved
 
     def _overall(
         self,

@@ -354,7 +354,7 @@ def check_fees(
         policy = law.get("recruitment_fees", "worker_recruitment_fees")
         if policy is not None and policy.value.value in ("prohibited", "restricted"):
             policies.append(policy)
-    principles = _framework(knowledge, "fair_recruitment", "principles", on)
+    principles = framework_at(knowledge, "fair_recruitment", "principles", on)
     rule = (
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment "
         "principles say no worker should pay for a job"
@@ -373,11 +373,18 @@ def check_fees(
     result.findings[-1] = _restage(result.findings[-1], "recruitment")
 
 
-def _framework(knowledge: Knowledge, topic: str, name: str, on: date) -> Resolved | None:
+def framework_at(knowledge: Knowledge, topic: str, name: str, on: date) -> Resolved | None:
+    """A framework value as of `on`; for events before its date, its first version."""
     try:
-        return knowledge.parameter("frameworks", topic, name).at(on)
+        param = knowledge.parameter("frameworks", topic, name)
     except LookupProblem:
         return None
+    try:
+        resolved: Resolved = param.at(on)
+    except LookupProblem:
+        first = param.series.entries[0].effective if param.series else on
+        resolved = param.at(first)
+    return resolved
 
 
 def _restage(finding: Finding, stage: str) -> Finding:
