@@ -29,7 +29,8 @@ def test_it_offers_all_six_languages(client: Client):
         ("vi", "Tiếng Việt"),
         ("en", "English"),
     ):
-        assert f'value="{code}" lang="{code}"' in text
+        prefix = "" if code == "en" else f"/{code}"
+        assert f'href="{prefix}/" lang="{code}" hreflang="{code}"' in text
         assert name in text
 
 

@@ -22,6 +22,9 @@ def serve(
     port: Annotated[int, typer.Option(help=_("The port to listen on."))] = 8000,
     host: Annotated[str, typer.Option(help=_("The address to listen on."))] = "127.0.0.1",
     migrate: Annotated[bool, typer.Option(help=_("Apply database migrations first."))] = True,
+    demo: Annotated[
+        bool, typer.Option(help=_("Create the demo organisation, users and cases if missing."))
+    ] = True,
 ) -> None:
     """Run the SafePassage web application (embedded SQLite unless DATABASE_URL is set)."""
     try:
@@ -34,8 +37,24 @@ def serve(
 
     if migrate:
         call_command("migrate", interactive=False, verbosity=0)
+    if demo:
+        _print_demo()
     typer.echo(_("SafePassage is running at http://{host}:{port}/").format(host=host, port=port))
     call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+def _print_demo() -> None:
+    from django.conf import settings
+
+    if settings.PRODUCTION:
+        return
+    from ..web.casework.demo import PASSWORD, seed_demo
+
+    typer.echo(
+        _("Demo logins (demonstration data only, password {password}):").format(password=PASSWORD)
+    )
+    for username, role in seed_demo():
+        typer.echo(f"  {username}  ({role})")
 
 
 def manage(ctx: typer.Context) -> None:

@@ -38,7 +38,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "safepassage.web.common",
     "safepassage.web.pages",
+    "safepassage.web.casework",
+    "safepassage.web.selfcheck",
 ]
 
 MIDDLEWARE = [
@@ -50,7 +54,24 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses logins while locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Throttle password guessing: 5 failures for one username from one address lock it for 15 min.
+AXES_FAILURE_LIMIT = int(os.environ.get("SAFEPASSAGE_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "casework:list"
+LOGOUT_REDIRECT_URL = "login"
 
 ROOT_URLCONF = "safepassage.web.urls"
 WSGI_APPLICATION = "safepassage.web.wsgi.application"
@@ -119,7 +140,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Bangkok"
 
-STATIC_URL = "static/"
+STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 
 SESSION_COOKIE_HTTPONLY = True

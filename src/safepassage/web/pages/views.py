@@ -8,8 +8,10 @@ from django.shortcuts import render
 
 from ...core.knowledge import default_knowledge
 from ...core.knowledge.contracts import COUNTRIES
+from ..common.routes import public
 
 
+@public
 def home(request: HttpRequest) -> HttpResponse:
     knowledge = default_knowledge()
     context = {
@@ -20,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/home.html", context)
 
 
+@public
 def health(request: HttpRequest) -> JsonResponse:
     """For load balancers and `make run` smoke checks: the database answers."""
     with connection.cursor() as cursor:

@@ -1,0 +1,73 @@
+"""Who may do what with which case. Every lookup of case data starts here.
+
+A case outside the user's organisation does not exist for them (404, never 403), so that case
+references cannot be probed. Within the organisation, the role decides what may be done; an
+analyst sees cases without personal data and changes nothing.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Case, Membership
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    VIEW_PERSONAL = "view_personal"
+    CHANGE = "change"
+    EXPORT = "export"
+    AUDIT = "audit"
+
+
+ALLOWED: dict[str, frozenset[Action]] = {
+    "case_worker": frozenset({Action.VIEW, Action.VIEW_PERSONAL, Action.CHANGE, Action.EXPORT}),
+    "supervisor": frozenset(Action),
+    "administrator": frozenset(Action),
+    "analyst": frozenset({Action.VIEW}),
+}
+
+
+def membership(user: Any) -> Membership | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        found: Membership = user.membership
+    except Membership.DoesNotExist:
+        return None
+    return found
+
+
+def can(user: Any, action: Action) -> bool:
+    member = membership(user)
+    return member is not None and action in ALLOWED.get(member.role, frozenset())
+
+
+def require(user: Any, action: Action) -> Membership:
+    member = membership(user)
+    if member is None or action not in ALLOWED.get(member.role, frozenset()):
+        raise PermissionDenied
+    return member
+
+
+def cases_for(user: Any) -> QuerySet[Case]:
+    """Every case the user may see: their organisation's, none for anyone else."""
+    member = membership(user)
+    if member is None:
+        return Case.objects.none()
+    return Case.objects.filter(organisation_id=member.organisation_id)
+
+
+def access_case(user: Any, case_id: int | str, action: Action = Action.VIEW) -> Case:
+    """The case, if the user may do `action` with it; 404 if it is not theirs to see."""
+    try:
+        case = cases_for(user).get(pk=int(case_id))
+    except (Case.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    require(user, action)
+    return case

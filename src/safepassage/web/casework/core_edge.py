@@ -1,0 +1,87 @@
+"""The edge between Django and the core: case rows to core accounts, and core results back.
+
+The core is pure and knows nothing of Django; this module is the only place that maps between
+them for case work (the self-check uses the same functions).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from ...core.account import Account
+from ...core.interview import Question, apply, next_questions, questions
+from ...core.knowledge import default_knowledge
+from ...core.responses.plan import Plan, PlanRequest
+from ...core.responses.planner import Planner
+from ...core.screening import Determination, Level, Screener
+
+STAGES = ("recruitment", "transit", "work", "return")
+
+
+@lru_cache(maxsize=1)
+def screener() -> Screener:
+    return Screener(default_knowledge())
+
+
+@lru_cache(maxsize=1)
+def planner() -> Planner:
+    return Planner(default_knowledge())
+
+
+def account_from(data: dict[str, Any]) -> Account:
+    return Account.model_validate(data or {})
+
+
+def account_data(account: Account) -> dict[str, Any]:
+    data: dict[str, Any] = account.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return data
+
+
+def screen(account: Account, as_of: date | None = None) -> Determination:
+    return screener().screen(account, as_of)
+
+
+def plan(account: Account, result: Determination, request: PlanRequest) -> Plan:
+    return planner().plan(account, result, request)
+
+
+def record_answer(account: Account, qid: str, value: Any) -> Account:
+    return apply(account, qid, value)
+
+
+def next_question(account: Account, asked: list[str]) -> Question | None:
+    found = next_questions(screener(), account, n=1, skip=asked)
+    return found[0] if found else None
+
+
+def question(qid: str) -> Question | None:
+    return questions().get(qid)
+
+
+def current_stage(account: Account) -> str:
+    """How far along the migration cycle the account reaches: the stage the migrant is in now."""
+    if account.return_.returned.yes or account.return_.deported.yes:
+        return "return"
+    if account.work:
+        return "work"
+    if account.transit.model_fields_set:
+        return "transit"
+    return "recruitment"
+
+
+def summary(account: Account, result: Determination) -> dict[str, str]:
+    """The columns a case list filters on; none of them is personal data."""
+    job = account.work[-1] if account.work else None
+    return {
+        "country": (job.country if job and job.country else "") or "",
+        "sector": job.sector if job and job.sector != "unknown" else "",
+        "stage": current_stage(account),
+        "level": result.level.code,
+        "trafficking": result.trafficking.result.value,
+    }
+
+
+def reached(result: Determination) -> bool:
+    return result.level is not Level.INSUFFICIENT_INFORMATION

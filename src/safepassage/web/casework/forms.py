@@ -1,0 +1,100 @@
+"""Case-work forms. Every message names its field (see common.forms); hidden `version` fields
+carry what the editor saw, for optimistic concurrency."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ...core.responses.plan import CONSENTS, GOALS
+from ..common.forms import NamedErrorsForm
+from ..common.labels import CONSENTS as CONSENT_LABELS
+from ..common.labels import COUNTRIES, LEVELS, STAGES
+from ..common.labels import GOALS as GOAL_LABELS
+from .models import CaseStatus, Outcome, ReferralStatus
+
+ANY = [("", _("Any"))]
+
+
+class CaseDetailsForm(NamedErrorsForm):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
+    document_number = forms.CharField(
+        label=_("Passport or ID number"), max_length=60, required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=CaseStatus.choices, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_phone(self) -> str:
+        phone: str = self.cleaned_data.get("phone", "").strip()
+        if phone and sum(ch.isdigit() for ch in phone) < 6:
+            raise forms.ValidationError(
+                _("“%(field)s” needs at least 6 digits, e.g. +66 81 234 5678.")
+            )
+        return phone
+
+
+class PlanRequestForm(NamedErrorsForm):
+    goals = forms.MultipleChoiceField(
+        label=_("What the migrant wants"),
+        choices=[(g, GOAL_LABELS[g]) for g in GOALS],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    consents = forms.MultipleChoiceField(
+        label=_("What the migrant agrees to"),
+        choices=[(c, CONSENT_LABELS[c]) for c in CONSENTS],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    located_in = forms.ChoiceField(
+        label=_("Where the migrant is now"),
+        choices=[("", _("As the account says")), *COUNTRIES.items()],
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class NoteForm(NamedErrorsForm):
+    text = forms.CharField(label=_("Note"), max_length=5000, widget=forms.Textarea)
+
+
+class ReferralForm(NamedErrorsForm):
+    response_id = forms.CharField(max_length=80, widget=forms.HiddenInput, label=_("Response"))
+    provider_id = forms.CharField(max_length=80, label=_("Provider"))
+
+
+class ReferralUpdateForm(NamedErrorsForm):
+    status = forms.ChoiceField(label=_("Status"), choices=ReferralStatus.choices)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, required=False)
+    amount = forms.DecimalField(
+        label=_("Amount recovered"), min_value=0, max_digits=12, decimal_places=2, required=False
+    )
+    currency = forms.CharField(label=_("Currency"), max_length=3, required=False)
+    outcome_note = forms.CharField(
+        label=_("What happened"), max_length=2000, required=False, widget=forms.Textarea
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("amount") is not None and not (data.get("currency") or "").strip():
+            self.add_error("currency", _("“%(field)s” is needed with an amount, e.g. THB."))
+        currency = (data.get("currency") or "").strip().upper()
+        if currency and (len(currency) != 3 or not currency.isalpha()):
+            self.add_error("currency", _("“%(field)s” must be a three-letter code, e.g. THB."))
+        data["currency"] = currency
+        return data
+
+
+class CaseFilterForm(NamedErrorsForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    country = forms.ChoiceField(
+        label=_("Country"), choices=ANY + list(COUNTRIES.items()), required=False
+    )
+    sector = forms.CharField(label=_("Sector"), required=False, max_length=30)
+    stage = forms.ChoiceField(label=_("Stage"), choices=ANY + list(STAGES.items()), required=False)
+    level = forms.ChoiceField(label=_("Level"), choices=ANY + list(LEVELS.items()), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=ANY + CaseStatus.choices, required=False)

@@ -1,0 +1,195 @@
+"""Case data. Views never query these models directly: they go through `access` and `selectors`.
+
+Every row of case data belongs to one organisation; personal data is encrypted at rest (see
+`crypto`), and every row that can be edited concurrently carries a `version` for optimistic
+concurrency (SQLite ignores SELECT ... FOR UPDATE, so locking cannot be relied on).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..common.labels import LEVELS, OPTIONS, STAGES, label
+from .crypto import EncryptedJSONField, EncryptedTextField
+
+
+class Role(models.TextChoices):
+    CASE_WORKER = "case_worker", _("Case worker")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ANALYST = "analyst", _("Analyst")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    country = models.CharField(max_length=2, help_text="Where the organisation works (ISO code).")
+    accepts_self_check = models.BooleanField(
+        default=False, help_text="Shown to migrants who ask to be contacted after a self-check."
+    )
+    is_demo = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="members")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role}, {self.organisation})"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    REFERRED = "referred", _("Referred")
+    CLOSED = "closed", _("Closed")
+
+
+class CaseSource(models.TextChoices):
+    INTAKE = "intake", _("Intake by a case worker")
+    SELF_CHECK = "self_check", _("Self-check: the migrant asked to be contacted")
+
+
+class Case(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
+    reference = models.CharField(max_length=20, unique=True)
+    status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    source = models.CharField(max_length=12, choices=CaseSource.choices, default=CaseSource.INTAKE)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Personal data: encrypted; the *_index columns are keyed hashes for exact-match search.
+    name = EncryptedTextField(blank=True, default="")
+    phone = EncryptedTextField(blank=True, default="")
+    document_number = EncryptedTextField(blank=True, default="")
+    name_index = models.CharField(max_length=64, blank=True, db_index=True)
+    phone_index = models.CharField(max_length=64, blank=True, db_index=True)
+    document_index = models.CharField(max_length=64, blank=True, db_index=True)
+    account = EncryptedJSONField(default=dict, blank=True)
+    asked = models.JSONField(default=list, blank=True, help_text="Questions already asked.")
+
+    # The plan request: what the migrant wants and agrees to.
+    goals = models.JSONField(default=list, blank=True)
+    consents = models.JSONField(default=list, blank=True)
+    located_in = models.CharField(max_length=2, blank=True)
+    contact_consent_at = models.DateTimeField(null=True, blank=True)
+
+    # Derived from the screening on every save, for filters and the case list (not personal).
+    country = models.CharField(max_length=2, blank=True, db_index=True)
+    sector = models.CharField(max_length=30, blank=True, db_index=True)
+    stage = models.CharField(max_length=12, blank=True, db_index=True)
+    level = models.CharField(max_length=30, blank=True, db_index=True)
+    trafficking = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["organisation", "-updated_at"]),)
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def level_label(self) -> str:
+        return label(LEVELS, self.level)
+
+    @property
+    def stage_label(self) -> str:
+        return label(STAGES, self.stage)
+
+    @property
+    def sector_label(self) -> str:
+        return label(OPTIONS, self.sector) if self.sector else ""
+
+
+class Note(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on case {self.case_id}"
+
+
+class ReferralStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    MADE = "made", _("Referral made")
+    ACCEPTED = "accepted", _("Accepted by the provider")
+    DECLINED = "declined", _("Declined by the provider")
+    CLOSED = "closed", _("Closed with an outcome")
+
+
+class Outcome(models.TextChoices):
+    NONE = "", _("No outcome yet")
+    WAGES_RECOVERED = "wages_recovered", _("Wages recovered")
+    COMPENSATION = "compensation", _("Compensation paid")
+    FEES_REIMBURSED = "fees_reimbursed", _("Recruitment fees reimbursed")
+    DOCUMENTS_RETURNED = "documents_returned", _("Documents returned")
+    REPATRIATED = "repatriated", _("Repatriated home")
+    SHELTERED = "sheltered", _("In a shelter")
+    LEGAL_STATUS = "legal_status", _("Legal status regularised")
+    NO_RESULT = "no_result", _("Closed without result")
+
+
+class Referral(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    response_id = models.CharField(max_length=80)
+    kind = models.CharField(max_length=40)
+    provider_id = models.CharField(max_length=80)
+    provider_name = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.MADE
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, default="")
+    amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    outcome_note = EncryptedTextField(blank=True, default="")
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"referral {self.pk} to {self.provider_id}"
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    CREATE = "create", _("Created")
+    CHANGE = "change", _("Changed")
+    EXPORT = "export", _("Exported")
+
+
+class AuditEvent(models.Model):
+    """Who saw or changed which case, when. Append-only: nothing in the app edits or deletes it."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)  # kept if the user is deleted
+    case_id = models.BigIntegerField(null=True, db_index=True)  # kept if the case is deleted
+    case_reference = models.CharField(max_length=20, blank=True)
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    what = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("-at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.case_reference}"

@@ -1,0 +1,183 @@
+"""Services: every write of case data. Keyword-only `<entity>_<action>` functions.
+
+Each change is versioned (optimistic concurrency: a stale edit raises `StaleEdit` and writes
+nothing) and audit-logged in the same transaction.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import core_edge
+from .access import Action, require
+from .crypto import blind_index
+from .models import AuditEvent, Case, Note, Organisation, Referral
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record after this edit began."""
+
+
+def audit_record(*, user: Any, case: Case, action: str, what: str = "") -> None:
+    AuditEvent.objects.create(
+        organisation_id=case.organisation_id,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        username=getattr(user, "username", "") or "",
+        case_id=case.pk,
+        case_reference=case.reference,
+        action=action,
+        what=what[:200],
+    )
+
+
+def _personal(name: str, phone: str, document_number: str) -> dict[str, str]:
+    return {
+        "name": name,
+        "phone": phone,
+        "document_number": document_number,
+        "name_index": blind_index("name", name),
+        "phone_index": blind_index("phone", phone),
+        "document_index": blind_index("document", document_number),
+    }
+
+
+def _derived(account_data: dict[str, Any]) -> dict[str, str]:
+    account = core_edge.account_from(account_data)
+    return core_edge.summary(account, core_edge.screen(account))
+
+
+@transaction.atomic
+def case_create(
+    *,
+    user: Any,
+    organisation: Organisation,
+    name: str = "",
+    phone: str = "",
+    document_number: str = "",
+    account: dict[str, Any] | None = None,
+    source: str = "intake",
+    contact_consent: bool = False,
+) -> Case:
+    account = account or {}
+    case = Case.objects.create(
+        organisation=organisation,
+        reference=f"new-{timezone.now().timestamp()}",
+        source=source,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        account=account,
+        contact_consent_at=timezone.now() if contact_consent else None,
+        **_personal(name, phone, document_number),
+        **_derived(account),
+    )
+    # The reference is public within the organisation and says nothing about the person.
+    case.reference = f"{organisation.slug[:6].upper()}-{case.pk:06d}"
+    Case.objects.filter(pk=case.pk).update(reference=case.reference)
+    audit_record(user=user, case=case, action="create", what=source)
+    return case
+
+
+def _save(case: Case, version: int, **fields: Any) -> Case:
+    """Write `fields` if nobody saved the case since `version` was read; else raise StaleEdit."""
+    updated = Case.objects.filter(pk=case.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **fields
+    )
+    if not updated:
+        raise StaleEdit
+    case.refresh_from_db()
+    return case
+
+
+@transaction.atomic
+def case_update_details(
+    *, user: Any, case: Case, version: int, name: str, phone: str, document_number: str, status: str
+) -> Case:
+    require(user, Action.CHANGE)
+    case = _save(case, version, status=status, **_personal(name, phone, document_number))
+    audit_record(user=user, case=case, action="change", what="details")
+    return case
+
+
+@transaction.atomic
+def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: Any) -> Case:
+    """Record one interview answer; `None` means the migrant does not know (not asked again)."""
+    require(user, Action.CHANGE)
+    account = core_edge.account_from(case.account)
+    if value is not None:
+        account = core_edge.record_answer(account, qid, value)
+    data = core_edge.account_data(account)
+    asked = [*case.asked, qid] if qid not in case.asked else case.asked
+    case = _save(case, version, account=data, asked=asked, **_derived(data))
+    audit_record(user=user, case=case, action="change", what=f"answer {qid}")
+    return case
+
+
+@transaction.atomic
+def case_set_plan_request(
+    *, user: Any, case: Case, version: int, goals: list[str], consents: list[str], located_in: str
+) -> Case:
+    require(user, Action.CHANGE)
+    case = _save(case, version, goals=goals, consents=consents, located_in=located_in)
+    audit_record(user=user, case=case, action="change", what="goals and consent")
+    return case
+
+
+@transaction.atomic
+def note_create(*, user: Any, case: Case, text: str) -> Note:
+    require(user, Action.CHANGE)
+    note = Note.objects.create(case=case, author=user, text=text)
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    audit_record(user=user, case=case, action="change", what="note added")
+    return note
+
+
+@transaction.atomic
+def referral_create(
+    *, user: Any, case: Case, response_id: str, kind: str, provider_id: str, provider_name: str
+) -> Referral:
+    require(user, Action.CHANGE)
+    referral = Referral.objects.create(
+        case=case,
+        response_id=response_id,
+        kind=kind,
+        provider_id=provider_id,
+        provider_name=provider_name,
+        created_by=user,
+    )
+    Case.objects.filter(pk=case.pk).update(status="referred", updated_at=timezone.now())
+    audit_record(user=user, case=case, action="change", what=f"referral to {provider_id}")
+    return referral
+
+
+@transaction.atomic
+def referral_update(
+    *,
+    user: Any,
+    referral: Referral,
+    version: int,
+    status: str,
+    outcome: str,
+    amount: Decimal | None,
+    currency: str,
+    outcome_note: str,
+) -> Referral:
+    require(user, Action.CHANGE)
+    updated = Referral.objects.filter(pk=referral.pk, version=version).update(
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+        status=status,
+        outcome=outcome,
+        amount=amount,
+        currency=currency,
+        outcome_note=outcome_note,
+    )
+    if not updated:
+        raise StaleEdit
+    referral.refresh_from_db()
+    what = f"referral {referral.pk}: {status} {outcome}".strip()
+    audit_record(user=user, case=referral.case, action="change", what=what)
+    return referral

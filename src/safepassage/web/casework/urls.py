@@ -1,0 +1,17 @@
+from django.urls import path
+
+from .views import audit, cases, intake, referrals
+
+app_name = "casework"
+urlpatterns = [
+    path("", cases.case_list, name="list"),
+    path("new/", cases.case_new, name="new"),
+    path("<int:case_id>/", cases.case_detail, name="detail"),
+    path("<int:case_id>/edit/", cases.case_edit, name="edit"),
+    path("<int:case_id>/intake/", intake.intake, name="intake"),
+    path("<int:case_id>/plan/", cases.plan_request, name="plan"),
+    path("<int:case_id>/notes/", cases.note_new, name="note"),
+    path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
+    path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),
+    path("audit/", audit.audit_list, name="audit"),
+]

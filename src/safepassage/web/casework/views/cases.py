@@ -1,0 +1,184 @@
+"""Case pages. Thin: access rules in the decorators, reads in selectors, writes in services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ....core.responses.plan import PlanRequest
+from ...common import present
+from ...common.routes import case, staff
+from .. import core_edge, selectors, services
+from ..access import Action, can, membership
+from ..forms import CaseDetailsForm, CaseFilterForm, NoteForm, PlanRequestForm
+from ..models import Case
+
+
+def stale_message() -> str:
+    return str(
+        _(
+            "Someone else changed this case while you were editing it, so your changes were not "
+            "saved. They are still in the form below: check the case as it is now, then save again."
+        )
+    )
+
+
+@staff(Action.VIEW)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    cases = selectors.case_list(
+        user=request.user,
+        query=filters.get("q", ""),
+        **{k: v for k, v in filters.items() if k != "q"},
+    )
+    page = Paginator(cases.only(*LIST_COLUMNS), 50).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "show_personal": can(request.user, Action.VIEW_PERSONAL),
+        "can_change": can(request.user, Action.CHANGE),
+    }
+    return render(request, "casework/case_list.html", context)
+
+
+LIST_COLUMNS = (
+    "id", "reference", "name", "status", "country", "sector", "stage", "level", "trafficking",
+    "updated_at", "organisation_id",
+)  # fmt: skip
+
+
+@staff(Action.CHANGE)
+def case_new(request: HttpRequest) -> HttpResponse:
+    form = CaseDetailsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = membership(request.user)
+        assert member is not None  # the decorator checked it
+        created = services.case_create(
+            user=request.user,
+            organisation=member.organisation,
+            name=form.cleaned_data["name"],
+            phone=form.cleaned_data["phone"],
+            document_number=form.cleaned_data["document_number"],
+        )
+        return redirect("casework:intake", case_id=created.pk)
+    return render(request, "casework/case_new.html", {"form": form})
+
+
+def _detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
+    account = core_edge.account_from(found.account)
+    result = core_edge.screen(account)
+    plan = core_edge.plan(account, result, _plan_request(found))
+    return {
+        "case": found,
+        "determination": present.determination(result),
+        "plan": present.plan(plan),
+        "show_personal": can(request.user, Action.VIEW_PERSONAL),
+        "can_change": can(request.user, Action.CHANGE),
+        "can_audit": can(request.user, Action.AUDIT),
+        "referrals": found.referrals.order_by("-created_at"),
+        "notes": found.notes.order_by("-created_at")
+        if can(request.user, Action.VIEW_PERSONAL)
+        else [],
+        "audit": selectors.audit_list(user=request.user, case=found)[:20]
+        if can(request.user, Action.AUDIT)
+        else [],
+        "plan_form": PlanRequestForm(
+            initial={
+                "goals": found.goals,
+                "consents": found.consents,
+                "located_in": found.located_in,
+                "version": found.version,
+            }
+        ),
+        "note_form": NoteForm(),
+    }
+
+
+def _plan_request(found: Case) -> PlanRequest:
+    return PlanRequest(
+        goals=tuple(found.goals),
+        consent=frozenset(found.consents),
+        located_in=found.located_in or None,
+    )
+
+
+@case(Action.VIEW)
+def case_detail(request: HttpRequest, found: Case) -> HttpResponse:
+    services.audit_record(user=request.user, case=found, action="view", what="case page")
+    return render(request, "casework/case_detail.html", _detail_context(request, found))
+
+
+@case(Action.CHANGE)
+def case_edit(request: HttpRequest, found: Case) -> HttpResponse:
+    initial = {
+        "name": found.name,
+        "phone": found.phone,
+        "document_number": found.document_number,
+        "status": found.status,
+        "version": found.version,
+    }
+    form = CaseDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_update_details(
+                user=request.user,
+                case=found,
+                version=data["version"] or 0,
+                name=data["name"],
+                phone=data["phone"],
+                document_number=data["document_number"],
+                status=data["status"] or found.status,
+            )
+        except services.StaleEdit:
+            form.add_error(None, stale_message())
+        else:
+            messages.success(request, _("The case was saved."))
+            return redirect("casework:detail", case_id=found.pk)
+    else:
+        services.audit_record(user=request.user, case=found, action="view", what="edit form")
+    return render(request, "casework/case_edit.html", {"case": found, "form": form})
+
+
+@case(Action.CHANGE)
+def plan_request(request: HttpRequest, found: Case) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("casework:detail", case_id=found.pk)
+    form = PlanRequestForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_set_plan_request(
+                user=request.user,
+                case=found,
+                version=data["version"],
+                goals=data["goals"],
+                consents=data["consents"],
+                located_in=data["located_in"],
+            )
+        except services.StaleEdit:
+            form.add_error(None, stale_message())
+        else:
+            messages.success(request, _("The plan was updated to the migrant's goals and consent."))
+            return redirect("casework:detail", case_id=found.pk)
+    context = _detail_context(request, found)
+    context["plan_form"] = form
+    return render(request, "casework/case_detail.html", context, status=400)
+
+
+@case(Action.CHANGE)
+def note_new(request: HttpRequest, found: Case) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("casework:detail", case_id=found.pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.note_create(user=request.user, case=found, text=form.cleaned_data["text"])
+        messages.success(request, _("The note was added."))
+        return redirect("casework:detail", case_id=found.pk)
+    context = _detail_context(request, found)
+    context["note_form"] = form
+    return render(request, "casework/case_detail.html", context, status=400)

@@ -1,0 +1,53 @@
+"""The intake: a guided interview driven by the core's adaptive questions, one at a time."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from ...common import present
+from ...common.answers import AnswerForm
+from ...common.routes import case
+from .. import core_edge, services
+from ..access import Action
+from ..models import Case
+from .cases import stale_message
+
+
+@case(Action.CHANGE)
+def intake(request: HttpRequest, found: Case) -> HttpResponse:
+    account = core_edge.account_from(found.account)
+    question = (
+        core_edge.question(request.POST.get("question", "")) if request.method == "POST" else None
+    )
+    if question is None:
+        question = core_edge.next_question(account, found.asked)
+    if question is None:
+        return redirect("casework:detail", case_id=found.pk)
+    form = AnswerForm(request.POST or None, question=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_record_answer(
+                user=request.user,
+                case=found,
+                version=int(request.POST.get("version", "0") or 0),
+                qid=question.id,
+                value=form.value(),
+            )
+        except services.StaleEdit:
+            form.add_error(None, stale_message())
+        else:
+            return redirect("casework:intake", case_id=found.pk)
+    elif request.method == "GET":
+        services.audit_record(user=request.user, case=found, action="view", what="intake")
+    result = core_edge.screen(account)
+    context = {
+        "case": found,
+        "question": question,
+        "question_text": present.fact_text(question.id),
+        "form": form,
+        "determination": present.determination(result),
+        "reached": core_edge.reached(result),
+        "asked_count": len(found.asked),
+    }
+    return render(request, "casework/intake.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,77 @@
+"""Referrals from plan steps to providers, and their outcomes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ....core.responses.plan import Contact, Step
+from ...common.routes import case
+from .. import core_edge, services
+from ..access import Action
+from ..forms import ReferralForm, ReferralUpdateForm
+from ..models import Case
+from .cases import _plan_request, stale_message
+
+
+@case(Action.CHANGE)
+def referral_new(request: HttpRequest, found: Case) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("casework:detail", case_id=found.pk)
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a provider from the plan step to refer to."))
+        return redirect("casework:detail", case_id=found.pk)
+    step, provider = _find_step(
+        found, form.cleaned_data["response_id"], form.cleaned_data["provider_id"]
+    )
+    referral = services.referral_create(
+        user=request.user,
+        case=found,
+        response_id=step.response,
+        kind=step.kind,
+        provider_id=provider.id,
+        provider_name=provider.name,
+    )
+    messages.success(request, _("Referral to {provider} recorded.").format(provider=provider.name))
+    return redirect("casework:referral", case_id=found.pk, referral_id=referral.pk)
+
+
+def _find_step(found: Case, response_id: str, provider_id: str) -> tuple[Step, Contact]:
+    """The plan step and provider referred to: only what the current plan offers is accepted."""
+    account = core_edge.account_from(found.account)
+    result = core_edge.plan(account, core_edge.screen(account), _plan_request(found))
+    for step in result.steps:
+        if step.response == response_id:
+            for provider in step.providers:
+                if provider.id == provider_id:
+                    return step, provider
+    raise Http404
+
+
+@case(Action.CHANGE)
+def referral_edit(request: HttpRequest, found: Case, referral_id: int) -> HttpResponse:
+    referral = found.referrals.filter(pk=referral_id).first()
+    if referral is None:
+        raise Http404
+    initial = {
+        "status": referral.status,
+        "outcome": referral.outcome,
+        "amount": referral.amount,
+        "currency": referral.currency,
+        "outcome_note": referral.outcome_note,
+        "version": referral.version,
+    }
+    form = ReferralUpdateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referral_update(user=request.user, referral=referral, **form.cleaned_data)
+        except services.StaleEdit:
+            form.add_error(None, stale_message())
+        else:
+            messages.success(request, _("The referral was updated."))
+            return redirect("casework:detail", case_id=found.pk)
+    context = {"case": found, "referral": referral, "form": form}
+    return render(request, "casework/referral.html", context, status=400 if form.errors else 200)

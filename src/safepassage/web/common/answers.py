@@ -1,0 +1,98 @@
+"""One interview question as a form: the same for a case worker's intake and the self-check.
+
+Tap answers (yes / no / don't know, or one button per option) arrive as the `answer` button's
+value; numbers, money and text arrive in their own fields. `value()` gives what the core's
+`apply` takes, or None for "don't know".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as lazy
+
+from ...core.interview import Question
+from .forms import NamedErrorsForm
+from .labels import ANSWERS, COUNTRIES, OPTIONS, PER, label
+
+UNKNOWN = "unknown"
+CURRENCIES = ("THB", "KHR", "LAK", "VND", "MMK", "USD")
+
+
+def choices_for(question: Question) -> list[tuple[str, str]]:
+    """The tap answers offered for a question (don't know is always last)."""
+    if question.kind == "fact":
+        return [("yes", label(ANSWERS, "yes")), ("no", label(ANSWERS, "no"))]
+    if question.kind == "choice":
+        return [(option, label(OPTIONS, option)) for option in question.options]
+    if question.kind == "country":
+        return [(code, str(name)) for code, name in COUNTRIES.items()]
+    return []
+
+
+class AnswerForm(NamedErrorsForm):
+    answer = forms.CharField(required=False, max_length=40, label=lazy("Answer"))
+    number = forms.FloatField(required=False, label=lazy("Your answer"))
+    amount = forms.DecimalField(
+        required=False, min_value=0, max_digits=14, decimal_places=2, label=lazy("Amount")
+    )
+    currency = forms.ChoiceField(
+        required=False, choices=[(c, c) for c in CURRENCIES], label=lazy("Currency")
+    )
+    per = forms.ChoiceField(
+        required=False,
+        choices=[(k, v) for k, v in PER.items() if k != "once"],
+        label=lazy("Paid"),
+    )
+    text = forms.CharField(required=False, max_length=200, label=lazy("Your answer"))
+
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+        number = self.fields["number"]
+        if question.min is not None:
+            number.validators.append(MinValueValidator(question.min))
+        if question.max is not None:
+            number.validators.append(MaxValueValidator(question.max))
+
+    def tap_choices(self) -> list[tuple[str, str]]:
+        return choices_for(self.question)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors or data.get("answer") == UNKNOWN:
+            return data
+        kind = self.question.kind
+        if kind in ("fact", "choice", "country"):
+            allowed = {code for code, _label in choices_for(self.question)}
+            if data.get("answer") not in allowed:
+                self.add_error("answer", _("Please tap one of the answers."))
+        elif kind == "number" and data.get("number") is None:
+            self.add_error("number", _("Please enter a number, or tap “I don't know”."))
+        elif kind == "money" and (data.get("amount") is None or not data.get("per")):
+            self.add_error("amount", _("Please enter the amount and how often it is paid."))
+        elif kind == "text" and not (data.get("text") or "").strip():
+            self.add_error("text", _("Please write an answer, or tap “I don't know”."))
+        return data
+
+    def value(self) -> Any:
+        """The answer for the core, or None for "don't know"."""
+        data = self.cleaned_data
+        if data.get("answer") == UNKNOWN:
+            return None
+        kind = self.question.kind
+        if kind == "number":
+            number = data["number"]
+            return int(number) if self.question.id == "person.age" else number
+        if kind == "money":
+            return {
+                "amount": float(data["amount"]),
+                "currency": data["currency"],
+                "per": data["per"],
+            }
+        if kind == "text":
+            return data["text"].strip()
+        return data["answer"]

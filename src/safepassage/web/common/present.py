@@ -1,0 +1,143 @@
+"""Core results as what a page shows: labels in the reader's language, facts as the questions
+that asked them, sources with the date of the law applied."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ...core.interview import questions
+from ...core.responses.plan import Contact, Plan, Step
+from ...core.screening import Determination
+from ...core.screening.determination import Cite, Finding
+from .labels import (
+    ANSWERS,
+    ICLS,
+    INDICATORS,
+    LEVELS,
+    LEVELS_PLAIN,
+    PALERMO,
+    RESPONSE_KINDS,
+    STAGES,
+    TRAFFICKING,
+    VIOLATIONS,
+    label,
+)
+
+KIND_TABLES = {"indicator": INDICATORS, "violation": VIOLATIONS, "icls": ICLS, "palermo": PALERMO}
+
+
+def fact_text(fact: str) -> str:
+    """A fact named by the question that asks it, in the reader's language."""
+    question = questions().get(fact)
+    return _(question.text) if question else fact
+
+
+def finding_label(finding: Finding) -> str:
+    head = finding.code.split(".")[0]
+    return label(KIND_TABLES.get(finding.kind, {}), head)
+
+
+def _cite(cite: Cite) -> dict[str, Any]:
+    return {
+        "title": cite.title,
+        "section": cite.section,
+        "url": cite.url,
+        "in_force_from": cite.in_force_from,
+        "verified": cite.verified,
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "kind": finding.kind,
+        "code": finding.code,
+        "label": finding_label(finding),
+        "rule": _(finding.rule),
+        "because": [
+            {"fact": fact_text(e.fact), "answer": label(ANSWERS, e.answer.value), "note": e.note}
+            for e in finding.because
+        ],
+        "cites": [_cite(c) for c in finding.cites],
+    }
+
+
+def determination(result: Determination) -> dict[str, Any]:
+    level = result.level.code
+    return {
+        "level": level,
+        "level_label": label(LEVELS, level),
+        "level_plain": label(LEVELS_PLAIN, level),
+        "trafficking": result.trafficking.result.value,
+        "trafficking_label": label(TRAFFICKING, result.trafficking.result.value),
+        "trafficking_explanation": _(result.trafficking.explanation),
+        "stages": [
+            {
+                "code": s,
+                "label": label(STAGES, s),
+                "findings": [_finding(f) for f in result.stage(s)],
+            }
+            for s in STAGES
+            if result.stage(s)
+        ],
+        "missing": [fact_text(m.fact) for m in result.missing[:8]],
+        "notes": [_(note) for note in result.notes],
+    }
+
+
+def contact_links(contact: Contact) -> list[dict[str, str]]:
+    """Links a phone can open: call, LINE, Facebook, web, email."""
+    links = []
+    if contact.phone:
+        digits = "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+")
+        links.append({"kind": "phone", "href": f"tel:{digits}", "text": contact.phone})
+    if contact.line:
+        line = contact.line.lstrip("@")
+        links.append(
+            {"kind": "line", "href": f"https://line.me/R/ti/p/@{line}", "text": contact.line}
+        )
+    if contact.facebook:
+        href = contact.facebook
+        if not href.startswith("http"):
+            href = f"https://www.facebook.com/{href}"
+        links.append({"kind": "facebook", "href": href, "text": "Facebook"})
+    if contact.url:
+        links.append({"kind": "web", "href": contact.url, "text": contact.url})
+    if contact.email:
+        links.append({"kind": "email", "href": f"mailto:{contact.email}", "text": contact.email})
+    return links
+
+
+def _step(step: Step) -> dict[str, Any]:
+    return {
+        "rank": step.rank,
+        "response": step.response,
+        "kind": step.kind,
+        "kind_label": label(RESPONSE_KINDS, step.kind),
+        "name": step.name,
+        "summary": step.summary,
+        "why": [_(w) for w in step.why],
+        "risks": step.risks,
+        "risk_notes": step.risk_notes,
+        "requires": step.requires,
+        "criminal_justice": step.criminal_justice,
+        "mandatory": step.mandatory,
+        "providers": [
+            {"id": p.id, "name": p.name, "links": contact_links(p), "languages": p.languages}
+            for p in step.providers
+        ],
+        "cites": [_cite(c) for c in step.cites],
+    }
+
+
+def plan(result: Plan) -> dict[str, Any]:
+    return {
+        "steps": [_step(s) for s in result.steps],
+        "not_chosen": [
+            {"kind_label": label(RESPONSE_KINDS, n.kind), "name": n.name, "reason": _(n.reason)}
+            for n in result.not_chosen
+        ],
+        "notices": [_(text) for text in result.notices.values()],
+        "safe_now": result.safe_now,
+    }

@@ -1,0 +1,89 @@
+"""The fixed cast (after healthchecks): a case worker, a colleague in the same organisation, a
+supervisor, an analyst, an outsider from another organisation, and an anonymous visitor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from safepassage.core.account_file import read_account
+from safepassage.web.casework import core_edge, services
+from safepassage.web.casework.models import Case, Membership, Organisation
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "accounts"
+PERSONAL_NAME = "Sokha Chan-Personal"
+PERSONAL_PHONE = "+855 12 345 678"
+PASSWORD = "correct horse battery staple 42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: Any, tmp_path: Path) -> None:
+    # Password hashing is tested on its own; elsewhere it would only slow every login down.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def org(db: None) -> Organisation:
+    return Organisation.objects.create(name="Helping Hands", slug="hh", country="TH", accepts_self_check=True)
+
+
+@pytest.fixture
+def other_org(db: None) -> Organisation:
+    return Organisation.objects.create(name="Elsewhere", slug="else", country="KH")
+
+
+def make_user(username: str, organisation: Organisation, role: str) -> Any:
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def alice(org: Organisation) -> Any:
+    return make_user("alice", org, "case_worker")
+
+
+@pytest.fixture
+def bob(org: Organisation) -> Any:
+    return make_user("bob", org, "case_worker")
+
+
+@pytest.fixture
+def sue(org: Organisation) -> Any:
+    return make_user("sue", org, "supervisor")
+
+
+@pytest.fixture
+def ann(org: Organisation) -> Any:
+    return make_user("ann", org, "analyst")
+
+
+@pytest.fixture
+def charlie(other_org: Organisation) -> Any:
+    return make_user("charlie", other_org, "administrator")
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def example(name: str) -> dict[str, Any]:
+    return core_edge.account_data(read_account(EXAMPLES / f"{name}.yaml"))
+
+
+@pytest.fixture
+def case(org: Organisation, alice: Any) -> Case:
+    return services.case_create(
+        user=alice,
+        organisation=org,
+        name=PERSONAL_NAME,
+        phone=PERSONAL_PHONE,
+        document_number="AB 123456",
+        account=example("manufacturing_thailand"),
+    )

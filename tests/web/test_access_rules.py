@@ -1,0 +1,93 @@
+"""Access control over every route, found automatically: a new route without a rule fails here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from safepassage.web.casework import services
+from safepassage.web.casework.models import Case
+
+from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for
+from .routes import routes
+
+pytestmark = pytest.mark.django_db
+
+
+def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
+    return [(r.rule or "", r.url(case_id=case.pk, referral_id=referral_id)) for r in routes()]
+
+
+@pytest.fixture
+def referral(case: Case, alice: Any) -> int:
+    created = services.referral_create(
+        user=alice, case=case, response_id="r", kind="legal_aid", provider_id="p", provider_name="P"
+    )
+    return created.pk
+
+
+def test_it_gives_every_route_an_access_rule():
+    missing = [r.name for r in routes() if not r.rule]
+    assert missing == []
+
+
+def test_it_knows_the_routes_it_checks():
+    names = {r.name for r in routes()}
+    assert {"casework:detail", "casework:referral", "selfcheck:question", "login"} <= names
+
+
+def test_it_hides_every_case_url_from_an_outsider(case: Case, referral: int, charlie: Any):
+    client = client_for(charlie)
+    checked = 0
+    for rule, url in _urls(case, referral):
+        if rule.startswith("case:"):
+            assert client.get(url).status_code == 404, url
+            assert client.post(url, {"version": 1, "text": "x"}).status_code == 404, url
+            checked += 1
+    assert checked >= 7
+    case.refresh_from_db()
+    assert case.version == 1 and not case.notes.exists()
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in_from_every_staff_page(case: Case, referral: int):
+    client = Client()
+    for rule, url in _urls(case, referral):
+        if rule.startswith(("case:", "staff:")):
+            for response in (client.get(url), client.post(url, {"version": 1})):
+                assert response.status_code == 302, url
+                assert response["Location"].startswith("/accounts/login/"), url
+
+
+def test_it_lets_an_anonymous_visitor_reach_only_public_pages(case: Case, referral: int):
+    public = [url for rule, url in _urls(case, referral) if rule == "public"]
+    assert "/check/" in public
+    assert all(not url.startswith("/cases/") for url in public)
+    assert Client().get("/check/").status_code == 200
+
+
+def test_it_shows_an_analyst_no_personal_data(case: Case, referral: int, ann: Any):
+    client = client_for(ann)
+    seen = 0
+    for rule, url in _urls(case, referral):
+        if rule in ("case:view", "staff:view"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = response.content.decode()
+            assert PERSONAL_NAME not in text and PERSONAL_PHONE not in text, url
+            seen += 1
+    assert seen >= 2
+
+
+def test_it_refuses_changes_by_an_analyst(case: Case, referral: int, ann: Any):
+    client = client_for(ann)
+    for rule, url in _urls(case, referral):
+        if rule in ("case:change", "staff:change"):
+            assert client.post(url, {"version": 1, "text": "x"}).status_code == 403, url
+
+
+def test_it_shows_a_colleague_the_case(case: Case, bob: Any):
+    response = client_for(bob).get(f"/cases/{case.pk}/")
+    assert response.status_code == 200
+    assert PERSONAL_NAME in response.content.decode()
