@@ -28,7 +28,9 @@ def _fast_hashing(settings: Any, tmp_path: Path) -> None:
 
 @pytest.fixture
 def org(db: None) -> Organisation:
-    return Organisation.objects.create(name="Helping Hands", slug="hh", country="TH", accepts_self_check=True)
+    return Organisation.objects.create(
+        name="Helping Hands", slug="hh", country="TH", accepts_self_check=True
+    )
 
 
 @pytest.fixture

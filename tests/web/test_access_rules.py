@@ -48,7 +48,8 @@ def test_it_hides_every_case_url_from_an_outsider(case: Case, referral: int, cha
             checked += 1
     assert checked >= 7
     case.refresh_from_db()
-    assert case.version == 1 and not case.notes.exists()
+    assert case.version == 1
+    assert not case.notes.exists()
 
 
 def test_it_sends_an_anonymous_visitor_to_log_in_from_every_staff_page(case: Case, referral: int):
@@ -75,7 +76,8 @@ def test_it_shows_an_analyst_no_personal_data(case: Case, referral: int, ann: An
             response = client.get(url)
             assert response.status_code == 200, url
             text = response.content.decode()
-            assert PERSONAL_NAME not in text and PERSONAL_PHONE not in text, url
+            assert PERSONAL_NAME not in text, url
+            assert PERSONAL_PHONE not in text, url
             seen += 1
     assert seen >= 2
 

@@ -108,6 +108,8 @@ def _database() -> dict[str, object]:
             "timeout": 20,
         }
         config["CONN_MAX_AGE"] = 0
+        # Tests use a file too: an in-memory database cannot show how concurrent writers queue.
+        config["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}
     return config
 
 

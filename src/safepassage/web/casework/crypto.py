@@ -90,7 +90,9 @@ def normalise(kind: str, value: str) -> str:
     value = unicodedata.normalize("NFC", value).strip()
     if kind == "phone":
         digits = re.sub(r"\D", "", value)
-        return digits[-9:]  # ignore country prefixes and leading zeros: 0812345678 = +66812345678
+        # The last 8 digits: the same for a number written with its country code or its trunk
+        # zero (+66 81 234 5678 = 081 234 5678; +855 12 345 678 = 012 345 678).
+        return digits[-8:]
     if kind == "document":
         return re.sub(r"[^0-9A-Za-z]", "", value).upper()
     return " ".join(value.casefold().split())

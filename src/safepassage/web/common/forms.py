@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 REQUIRED = _("“%(field)s” is empty: please fill it in.")
@@ -27,8 +28,10 @@ MESSAGES: dict[str, Any] = {
 NUMBER = _("“%(field)s” must be a number, e.g. 8 or 8.5: please correct it.")
 
 
-class NamedErrorsForm(forms.Form):
-    """A form whose error messages name the field they belong to, in the user's language."""
+class NamedErrorsMixin:
+    """Error messages that name the field they belong to, in the user's language."""
+
+    fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,15 +42,17 @@ class NamedErrorsForm(forms.Form):
             field.error_messages.update(messages)
 
     def add_error(self, field: str | None, error: Any) -> None:
+        if field and isinstance(error, str | Promise):
+            error = forms.ValidationError(error)
         if field and isinstance(error, forms.ValidationError):
             error = _with_field_name(error, self.fields[field].label or field)
-        super().add_error(field, error)
+        super().add_error(field, error)  # type: ignore[misc]
 
     def error_summary(self) -> list[tuple[str, str]]:
         """(field id, message) for the list at the top of the form, linked to each field."""
         found: list[tuple[str, str]] = []
-        for name, errors in self.errors.items():
-            anchor = self[name].id_for_label if name in self.fields else ""
+        for name, errors in self.errors.items():  # type: ignore[attr-defined]
+            anchor = self[name].id_for_label if name in self.fields else ""  # type: ignore[index]
             found.extend((anchor, str(message)) for message in errors)
         return found
 
@@ -59,3 +64,7 @@ def _with_field_name(error: forms.ValidationError, label: Any) -> forms.Validati
         params["field"] = label
         parts.append(forms.ValidationError(item.message, code=item.code, params=params))
     return forms.ValidationError(parts)
+
+
+class NamedErrorsForm(NamedErrorsMixin, forms.Form):
+    pass

@@ -1,0 +1,77 @@
+"""Names, phone numbers, document numbers and accounts are encrypted at rest, searchable only by
+exact match through keyed hashes, and re-encryptable under a new key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
+from django.db import connection
+
+from safepassage.web.casework import crypto
+from safepassage.web.casework.models import Case
+
+from .conftest import PERSONAL_NAME, client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _raw(case: Case) -> tuple[str, ...]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, phone, document_number, account FROM casework_case WHERE id = %s",
+            [case.pk],
+        )
+        return tuple(cursor.fetchone())
+
+
+def test_it_stores_no_personal_data_in_the_clear(case: Case):
+    raw = _raw(case)
+    joined = " ".join(raw)
+    assert PERSONAL_NAME not in joined
+    assert "345 678" not in joined
+    assert "123456" not in joined
+    assert "TH" not in raw[3]
+    assert "manufacturing" not in raw[3]
+    assert case.name == PERSONAL_NAME  # and reads back in the clear
+
+
+@pytest.mark.parametrize(
+    "query", ["+855 12 345 678", "012345678", "sokha chan-personal", "AB123456", "ab-123456"]
+)
+def test_it_finds_a_case_by_exact_phone_name_or_document(case: Case, alice: Any, query: str):
+    page = client_for(alice).get("/cases/", {"q": query}).content.decode()
+    assert case.reference in page
+
+
+def test_it_does_not_find_a_partial_name(case: Case, alice: Any):
+    page = client_for(alice).get("/cases/", {"q": "Sokha"}).content.decode()
+    assert case.reference not in page
+
+
+def test_it_rotates_to_a_new_key(case: Case, monkeypatch: pytest.MonkeyPatch):
+    old = crypto.keys()
+    new_key = Fernet.generate_key().decode()
+    old_keys = ",".join(_fernet_keys(old))
+    monkeypatch.setenv("SAFEPASSAGE_FIELD_KEYS", f"{new_key},{old_keys}")
+    monkeypatch.setenv("SAFEPASSAGE_HASH_KEY", old.hash_key.decode())
+    crypto.keys.cache_clear()
+    try:
+        call_command("rotate_keys")
+        monkeypatch.setenv("SAFEPASSAGE_FIELD_KEYS", new_key)  # the old key is gone
+        crypto.keys.cache_clear()
+        assert Case.objects.get(pk=case.pk).name == PERSONAL_NAME
+    finally:
+        crypto.keys.cache_clear()
+
+
+def _fernet_keys(keys: crypto.Keys) -> list[str]:
+    import base64
+
+    found = []
+    for fernet in keys.fernet._fernets:  # type: ignore[attr-defined]
+        raw = fernet._signing_key + fernet._encryption_key
+        found.append(base64.urlsafe_b64encode(raw).decode())
+    return found
