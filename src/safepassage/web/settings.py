@@ -150,7 +150,9 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# same-origin, not no-referrer: with no-referrer, Chromium sends "Origin: null" on form posts
+# and Django's CSRF check refuses every log-in. Links out carry rel="noreferrer" anyway.
+SECURE_REFERRER_POLICY = "same-origin"
 
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

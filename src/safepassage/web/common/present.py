@@ -103,7 +103,7 @@ def contact_links(contact: Contact) -> list[dict[str, str]]:
             href = f"https://www.facebook.com/{href}"
         links.append({"kind": "facebook", "href": href, "text": "Facebook"})
     if contact.url:
-        links.append({"kind": "web", "href": contact.url, "text": contact.url})
+        links.append({"kind": "web", "href": contact.url, "text": _("Website")})
     if contact.email:
         links.append({"kind": "email", "href": f"mailto:{contact.email}", "text": contact.email})
     return links
