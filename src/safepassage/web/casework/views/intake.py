@@ -30,7 +30,7 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
             services.case_record_answer(
                 user=request.user,
                 case=found,
-                version=int(request.POST.get("version", "0") or 0),
+                version=_version(request.POST.get("version", "")),
                 qid=question.id,
                 value=form.value(),
             )
@@ -51,3 +51,8 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
         "asked_count": len(found.asked),
     }
     return render(request, "casework/intake.html", context, status=400 if form.errors else 200)
+
+
+def _version(raw: str) -> int:
+    """The version the form was built from; an unreadable one counts as stale (refused)."""
+    return int(raw) if raw.isdigit() and len(raw) < 10 else 0

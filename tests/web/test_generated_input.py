@@ -1,0 +1,79 @@
+"""No input ever produces a server error: every form route gets generated input (Hypothesis)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from safepassage.web.casework import services
+from safepassage.web.casework.models import Case
+
+from .conftest import client_for
+from .routes import routes
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = [
+    "name", "phone", "document_number", "status", "version", "question", "answer", "number",
+    "amount", "currency", "per", "text", "goals", "consents", "located_in", "response_id",
+    "provider_id", "outcome", "outcome_note", "state", "send", "organisation", "consent",
+    "finish", "q", "country", "level", "stage", "sector", "page",
+]  # fmt: skip
+VALUES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["", "1", "-1", "0", "1e309", "NaN", "yes", "unknown", "KH", "work.country",
+                     "person.age", "work.pay", "9" * 40, "\x00", "null", "<script>"]),
+)  # fmt: skip
+FORMS = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=8)
+
+
+@pytest.fixture
+def urls(case: Case, alice: Any) -> list[str]:
+    referral = services.referral_create(
+        user=alice, case=case, response_id="r", kind="legal_aid", provider_id="p", provider_name="P"
+    )
+    found = [r.url(case_id=case.pk, referral_id=referral.pk) for r in routes()]
+    return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=FORMS)
+def test_it_never_fails_with_a_server_error(urls: list[str], alice: Any, data: dict[str, str]):
+    staff, anonymous = client_for(alice), Client(raise_request_exception=False)
+    staff.raise_request_exception = False
+    for url in urls:
+        for client in (staff, anonymous):
+            assert client.post(url, data).status_code < 500, (url, data)
+            assert client.get(url, data).status_code < 500, (url, data)
+
+
+BASES = {
+    "intake": {"question": "person.age", "number": "30", "version": "1"},
+    "edit": {"name": "A", "phone": "0812345678", "status": "open", "version": "1"},
+    "plan": {"goals": "go_home", "consents": "police", "located_in": "KH", "version": "1"},
+    "referrals/1": {"status": "closed", "outcome": "repatriated", "amount": "1", "currency": "THB",
+                    "version": "1"},
+    "notes": {"text": "note"},
+}  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(target=st.sampled_from(sorted(BASES)), field=st.sampled_from(FIELDS), value=VALUES)
+def test_it_never_fails_when_one_field_of_a_valid_form_is_wrong(
+    case: Case, alice: Any, target: str, field: str, value: str
+):
+    client = client_for(alice)
+    client.raise_request_exception = False
+    if target.startswith("referrals") and not case.referrals.exists():
+        services.referral_create(
+            user=alice, case=case, response_id="r", kind="k", provider_id="p", provider_name="P"
+        )
+    referral = case.referrals.first()
+    path = target.replace("referrals/1", f"referrals/{referral.pk}" if referral else "referrals/0")
+    data = {**BASES[target], field: value}
+    response = client.post(f"/cases/{case.pk}/{path}/", data)
+    assert response.status_code < 500, (target, data)
