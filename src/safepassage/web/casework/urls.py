@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, cases, intake, referrals
+from .views import audit, cases, export, intake, referrals
 
 app_name = "casework"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", cases.case_new, name="new"),
     path("<int:case_id>/", cases.case_detail, name="detail"),
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
+    path("<int:case_id>/export/", export.case_export, name="export"),
     path("<int:case_id>/intake/", intake.intake, name="intake"),
     path("<int:case_id>/plan/", cases.plan_request, name="plan"),
     path("<int:case_id>/notes/", cases.note_new, name="note"),

@@ -73,5 +73,7 @@ def referral_edit(request: HttpRequest, found: Case, referral_id: int) -> HttpRe
         else:
             messages.success(request, _("The referral was updated."))
             return redirect("casework:detail", case_id=found.pk)
+    if request.method == "GET":
+        services.audit_record(user=request.user, case=found, action="view", what="referral")
     context = {"case": found, "referral": referral, "form": form}
     return render(request, "casework/referral.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,59 @@
+"""A case's record as one JSON file: for the migrant's own copy, a transfer, or a legal file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
+from ...common.routes import case
+from .. import core_edge, services
+from ..access import Action
+from ..models import Case
+from .cases import _plan_request
+
+
+@case(Action.EXPORT)
+def case_export(request: HttpRequest, found: Case) -> HttpResponse:
+    account = core_edge.account_from(found.account)
+    result = core_edge.screen(account)
+    plan = core_edge.plan(account, result, _plan_request(found))
+    record = {
+        "reference": found.reference,
+        "status": found.status,
+        "source": found.source,
+        "created_at": found.created_at.isoformat(),
+        "person": {
+            "name": found.name,
+            "phone": found.phone,
+            "document_number": found.document_number,
+        },
+        "account": found.account,
+        "determination": result.to_dict(),
+        "plan": plan.to_dict(),
+        "referrals": [_referral(r) for r in found.referrals.order_by("created_at")],
+        "notes": [
+            {"at": n.created_at.isoformat(), "text": n.text}
+            for n in found.notes.order_by("created_at")
+        ],
+    }
+    services.audit_record(user=request.user, case=found, action="export", what="JSON record")
+    response = HttpResponse(
+        json.dumps(record, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{found.reference}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _referral(referral: Any) -> dict[str, Any]:
+    return {
+        "provider": referral.provider_name,
+        "kind": referral.kind,
+        "status": referral.status,
+        "outcome": referral.outcome,
+        "amount": str(referral.amount) if referral.amount is not None else None,
+        "currency": referral.currency,
+        "note": referral.outcome_note,
+    }
