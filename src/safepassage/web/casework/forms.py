@@ -8,14 +8,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ...core.interview import questions
 from ...core.responses.plan import CONSENTS, GOALS
 from ..common.forms import NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
-from ..common.labels import COUNTRIES, LEVELS, STAGES
+from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES
 from ..common.labels import GOALS as GOAL_LABELS
 from .models import CaseStatus, Outcome, ReferralStatus
 
 ANY = [("", _("Any"))]
+SECTORS = [(code, OPTIONS[code]) for code in questions()["work.sector"].options]
 
 
 class CaseDetailsForm(NamedErrorsForm):
@@ -94,7 +96,7 @@ class CaseFilterForm(NamedErrorsForm):
     country = forms.ChoiceField(
         label=_("Country"), choices=ANY + list(COUNTRIES.items()), required=False
     )
-    sector = forms.CharField(label=_("Sector"), required=False, max_length=30)
+    sector = forms.ChoiceField(label=_("Sector"), choices=ANY + SECTORS, required=False)
     stage = forms.ChoiceField(label=_("Stage"), choices=ANY + list(STAGES.items()), required=False)
     level = forms.ChoiceField(label=_("Level"), choices=ANY + list(LEVELS.items()), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ANY + CaseStatus.choices, required=False)

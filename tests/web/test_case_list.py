@@ -1,0 +1,60 @@
+"""The case list: the organisation's cases only, filtered and searched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from safepassage.web.casework import services
+from safepassage.web.casework.models import Case
+
+from .conftest import client_for, example
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cases(org: Any, alice: Any, other_org: Any, charlie: Any) -> dict[str, Case]:
+    made = {}
+    for name in ("scam_compound_cambodia", "fishing_vessel_thailand", "decent_work_construction"):
+        made[name] = services.case_create(user=alice, organisation=org, account=example(name))
+    made["elsewhere"] = services.case_create(
+        user=charlie, organisation=other_org, account=example("manufacturing_thailand")
+    )
+    return made
+
+
+def _listed(client: Any, **query: str) -> set[str]:
+    page = client.get("/cases/", query).content.decode()
+    return {chunk.split("<")[0] for chunk in page.split('/">')[1:] if "-0" in chunk.split("<")[0]}
+
+
+def test_it_lists_only_the_organisation_cases(cases: dict[str, Case], alice: Any):
+    listed = _listed(client_for(alice))
+    assert cases["scam_compound_cambodia"].reference in listed
+    assert cases["elsewhere"].reference not in listed
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"country": "KH"}, {"scam_compound_cambodia"}),
+        ({"sector": "fishing"}, {"fishing_vessel_thailand"}),
+        ({"level": "decent_work"}, {"decent_work_construction"}),
+        ({"level": "forced_labour", "country": "TH"}, {"fishing_vessel_thailand"}),
+    ],
+)
+def test_it_filters(cases: dict[str, Case], alice: Any, query: dict[str, str], expected: set[str]):
+    assert _listed(client_for(alice), **query) == {cases[name].reference for name in expected}
+
+
+def test_it_finds_a_case_by_its_reference(cases: dict[str, Case], alice: Any):
+    reference = cases["fishing_vessel_thailand"].reference
+    assert _listed(client_for(alice), q=reference.lower()) == {reference}
+
+
+def test_it_explains_a_bad_filter_instead_of_failing(cases: dict[str, Case], alice: Any):
+    response = client_for(alice).get("/cases/", {"level": "nonsense"})
+    assert response.status_code == 200
+    assert "“Level”: please choose one of the options shown." in response.content.decode()
