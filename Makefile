@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint fmt docs bench clean
+.PHONY: install run test lint fmt docs bench clean browser
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("SafePassage needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -18,9 +18,15 @@ install: $(STAMP)
 run: install
 	$(BIN)/safepassage serve
 
-test: install lint
+test: install lint browser
 	$(BIN)/safepassage knowledge check
 	$(BIN)/pytest
+
+# The browser tests need Debian's Chromium (Playwright cannot download a browser here).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+	  || { echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; }
 
 lint: install
 	$(BIN)/ruff check src tests bench
