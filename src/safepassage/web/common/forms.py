@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from ..selfcheck.zawgyi import to_unicode
 
 REQUIRED = _("“%(field)s” is empty: please fill it in.")
 MESSAGES: dict[str, Any] = {
@@ -34,6 +37,10 @@ class NamedErrorsMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and args[0] is not None:
+            args = (_unicode(args[0]), *args[1:])
+        elif kwargs.get("data") is not None:
+            kwargs["data"] = _unicode(kwargs["data"])
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             messages = {**MESSAGES, "required": REQUIRED}
@@ -55,6 +62,16 @@ class NamedErrorsMixin:
             anchor = self[name].id_for_label if name in self.fields else ""  # type: ignore[index]
             found.extend((anchor, str(message)) for message in errors)
         return found
+
+
+def _unicode(data: Any) -> Any:
+    """Burmese typed in Zawgyi becomes Unicode before any field reads it (names, notes, answers)."""
+    if not hasattr(data, "lists"):
+        return {k: to_unicode(v) if isinstance(v, str) else v for k, v in data.items()}
+    converted = QueryDict(mutable=True)
+    for key, values in data.lists():
+        converted.setlist(key, [to_unicode(v) if isinstance(v, str) else v for v in values])
+    return converted
 
 
 def _with_field_name(error: forms.ValidationError, label: Any) -> forms.ValidationError:

@@ -21,7 +21,6 @@ from ..common.routes import public
 from .forms import ContactForm
 from .help_channels import channels_for
 from .state import State
-from .zawgyi import to_unicode
 
 MAX_QUESTIONS = 25
 # Stop once a determination is reached, but not before a few questions: one answer alone (say,
@@ -49,7 +48,7 @@ def question(request: HttpRequest) -> HttpResponse:
     form = None
     asked = core_edge.question(request.POST.get("question", ""))
     if asked is not None and ("answer" in request.POST or _has_input(request)):
-        form = AnswerForm(_unicode_post(request), question=asked)
+        form = AnswerForm(request.POST, question=asked)
         if form.is_valid():
             state.record(asked.id, form.value())
             form = None
@@ -86,11 +85,6 @@ def _has_input(request: HttpRequest) -> bool:
     return any(request.POST.get(name) for name in ("number", "amount", "text"))
 
 
-def _unicode_post(request: HttpRequest) -> dict[str, Any]:
-    """Burmese typed in Zawgyi is converted to Unicode before it is read."""
-    return {key: to_unicode(value) for key, value in request.POST.items()}
-
-
 def _account_data(state: State) -> dict[str, Any]:
     account = core_edge.account_from({})
     for qid, value in state.answers.items():
@@ -121,7 +115,7 @@ def _result(request: HttpRequest, state: State) -> HttpResponse:
 def contact(request: HttpRequest) -> HttpResponse:
     state = State.loads(request.POST.get("state"))
     sent = request.method == "POST" and request.POST.get("send") == "1"
-    form = ContactForm(_unicode_post(request) if sent else None)
+    form = ContactForm(request.POST if sent else None)
     if sent and form.is_valid():
         data = form.cleaned_data
         services.case_create(
