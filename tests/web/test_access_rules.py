@@ -93,3 +93,10 @@ def test_it_shows_a_colleague_the_case(case: Case, bob: Any):
     response = client_for(bob).get(f"/cases/{case.pk}/")
     assert response.status_code == 200
     assert PERSONAL_NAME in response.content.decode()
+
+
+def test_it_marks_demo_data_on_every_staff_page(org: Any, alice: Any, case: Case):
+    org.is_demo = True
+    org.save()
+    assert "Demonstration data" in client_for(alice).get(f"/cases/{case.pk}/").content.decode()
+    assert "Demonstration data" in client_for(alice).get("/cases/").content.decode()

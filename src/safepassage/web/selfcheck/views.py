@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from ...core.responses.plan import PlanRequest
 from ..casework import core_edge, services
 from ..common import present
 from ..common.answers import AnswerForm
@@ -103,6 +104,7 @@ def _result(request: HttpRequest, state: State) -> HttpResponse:
         "state": state.dumps(),
         "determination": present.determination(result),
         "channels": channels_for(country, get_language() or "en", account.person.nationality),
+        "steps": present.plan(core_edge.plan(account, result, PlanRequest()))["steps"][:4],
         "country": country,
         "finished": True,
     }
