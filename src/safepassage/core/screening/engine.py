@@ -7,9 +7,11 @@ level. The Palermo trafficking test runs beside it over the whole account.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import get_args
+
+from pydantic import BaseModel
 
 from ..account import Account, Answer, Fact, Recruiter, Work
 from ..knowledge import Knowledge, Resolved
@@ -23,8 +25,17 @@ from .determination import (
     Level,
     Missing,
 )
-from .labour_law import LawCheck, check_fees, check_job, cite, framework_at
-from .rules import Condition, Hit, RuleSet, evaluate, rules
+from .labour_law import LawCache, LawCheck, check_fees, check_job, cite, framework_at
+from .rules import (
+    Compiled,
+    Condition,
+    Facts,
+    RuleSet,
+    compile_condition,
+    evaluate,
+    fact_refs,
+    rules,
+)
 
 SERIOUS_INDICATORS = frozenset(
     {
@@ -38,40 +49,75 @@ SERIOUS_INDICATORS = frozenset(
 )
 
 
-class _JobScreen:
-    """The facts one job is screened on: its own, the account's, and derived ones."""
+FactPart = tuple[str, str, str]  # ("work.locked_in", "work", "locked_in")
 
-    def __init__(self, account: Account, job: Work | None, index: int, law: LawCheck) -> None:
+
+class _JobScreen:
+    """The facts one job is screened on: its own, the account's, and derived ones.
+
+    Every fact the rules read is looked up once, into a plain dict of answers; the rules then
+    read that dict. Derived facts set while screening (forced_labour after the ICLS test) are
+    written to it through `set_derived`."""
+
+    def __init__(
+        self,
+        account: Account,
+        job: Work | None,
+        index: int,
+        law: LawCheck,
+        parts: tuple[FactPart, ...],
+    ) -> None:
         self.account, self.job, self.index, self.law = account, job, index, law
         self.derived = dict(law.derived)
         self.derived.update(_account_derived(account, job))
-        self._memo: dict[str, tuple[Answer, str | None]] = {}
+        self.facts: Facts = {f"derived.{name}": value for name, value in self.derived.items()}
+        sources = {stage: self._source(stage) for stage in STAGE_SOURCES}
+        for ref, stage, name in parts:
+            source = sources[stage]
+            if source is None:
+                self.facts[ref] = Answer.UNKNOWN if stage == "work" else Answer.NO
+            else:
+                fact = getattr(source, name)
+                self.facts[ref] = fact.answer if isinstance(fact, Fact) else Answer.UNKNOWN
 
-    def lookup(self, ref: str) -> tuple[Answer, str | None]:
-        # Rules read the same facts many times: memoise per job. Derived facts change while
-        # screening (forced_labour is set after the ICLS test), so they are read fresh.
-        found = self._memo.get(ref)
-        if found is not None:
-            return found
-        if ref.startswith("derived."):
-            return self.derived.get(ref[8:], Answer.UNKNOWN), None
-        found = self._memo[ref] = self._read(ref)
-        return found
-
-    def _read(self, ref: str) -> tuple[Answer, str | None]:
-        stage, _, name = ref.partition(".")
-        source = {
-            "work": self.job,
-            "recruitment": self.account.recruitment if self.index == 0 else None,
-            "transit": self.account.transit if self.index == 0 else None,
+    def _source(self, stage: str) -> BaseModel | None:
+        account, index = self.account, self.index
+        if stage == "work":
+            return self.job
+        if stage == "person":
+            return account.person
+        if stage == "return":
             # Return facts belong to the last job, the one the migrant left when going home.
-            "return": self.account.return_ if self.index == len(self.account.work) - 1 else None,
-            "person": self.account.person,
-        }[stage]
-        if source is None:
-            return (Answer.UNKNOWN if stage == "work" else Answer.NO), None
-        fact = getattr(source, name)
-        return (fact.answer, fact.note) if isinstance(fact, Fact) else (Answer.UNKNOWN, None)
+            return account.return_ if index == len(account.work) - 1 else None
+        # Recruitment and transit facts attach to the first job, the one recruited for.
+        source: BaseModel = getattr(account, stage)
+        return source if index == 0 else None
+
+    def set_derived(self, name: str, answer: Answer) -> None:
+        self.derived[name] = answer
+        self.facts[f"derived.{name}"] = answer
+
+    def answer(self, ref: str) -> Answer:
+        return self.facts.get(ref, Answer.UNKNOWN)
+
+    def note(self, ref: str) -> str | None:
+        stage, _, name = ref.partition(".")
+        source = self._source(stage) if stage in STAGE_SOURCES else None
+        fact = getattr(source, name, None)
+        return fact.note if isinstance(fact, Fact) else None
+
+
+STAGE_SOURCES = ("work", "recruitment", "transit", "return", "person")
+
+
+def _fact_parts(rule_set: RuleSet) -> tuple[FactPart, ...]:
+    """Every account fact the rules read, split once into stage and field name."""
+    parts = []
+    for ref in sorted(fact_refs(rule_set)):
+        stage, _, name = ref.partition(".")
+        if stage != "derived":
+            parts.append((ref, stage, name))
+    return tuple(parts)
 
 
 def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
@@ -115,14 +161,42 @@ def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
     return derived
 
 
+class _CompiledRules:
+    """A rule set compiled once per screener: flat tuples instead of nested models."""
+
+    def __init__(self, rule_set: RuleSet) -> None:
+        self.parts = _fact_parts(rule_set)
+        self.indicators = tuple(
+            (code, rule.stage, compile_condition(rule), f"indicator:{code}")
+            for code, stage_rules in rule_set.indicators.items()
+            for rule in stage_rules
+        )
+        self.work_debt_bondage = tuple(
+            compile_condition(rule)
+            for rule in rule_set.indicators.get("debt_bondage", [])
+            if rule.stage == "work"
+        )
+        self.icls = {element: _group(group) for element, group in rule_set.icls.items()}
+        self.palermo_routes = tuple(
+            (_group(route.act), _group(route.means)) for route in rule_set.palermo.routes.values()
+        )
+        self.palermo_purpose = _group(rule_set.palermo.purpose)
+
+
+def _group(conditions: dict[str, Condition]) -> tuple[tuple[str, Compiled], ...]:
+    return tuple((code, compile_condition(c)) for code, c in conditions.items())
+
+
 class Screener:
     """Screens accounts against one knowledge base and rule set."""
 
     def __init__(self, knowledge: Knowledge, rule_set: RuleSet | None = None) -> None:
         self.knowledge = knowledge
         self.rules = rule_set or rules()
+        self._compiled = _CompiledRules(self.rules)
         # The frameworks change rarely: cache their lookups per date (bounded by dates seen).
         self._frameworks: dict[tuple[str, str, date], Resolved | None] = {}
+        self._law = LawCache()
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
         as_of = as_of or account.reported_on or date.today()
@@ -146,18 +220,23 @@ class Screener:
         )
 
     def _job_screens(self, account: Account, as_of: date) -> list[tuple[_JobScreen, date]]:
+        cache = self._law
+        cache.trim()
         if not account.work:
             # Before any work (an offer, a fee paid before departure): only recruitment applies.
             law = LawCheck()
             destination = Work(country=account.recruitment.promised.country)
-            check_fees(self.knowledge, account.recruitment, account.person, destination, as_of, law)
-            return [(_JobScreen(account, None, 0, law), as_of)]
+            check_fees(
+                self.knowledge, account.recruitment, account.person, destination, as_of, law, cache
+            )
+            return [(_JobScreen(account, None, 0, law, self._compiled.parts), as_of)]
         result = []
+        parts = self._compiled.parts
         for index, job in enumerate(account.work):
             law_date = job.end or as_of
             recruitment = account.recruitment if index == 0 else None
-            law = check_job(self.knowledge, job, account.person, recruitment, law_date)
-            result.append((_JobScreen(account, job, index, law), law_date))
+            law = check_job(self.knowledge, job, account.person, recruitment, law_date, cache)
+            result.append((_JobScreen(account, job, index, law, parts), law_date))
         return result
 
     def _screen_job(
@@ -173,8 +252,8 @@ class Screener:
             missing.setdefault(fact, set()).update(decides)
         indicators = self._indicators(screen, law_date, findings, missing)
         involuntary, menace, forced = self._icls(screen, law_date, findings, missing)
-        screen.derived["forced_labour"] = forced
-        screen.derived["debt_bondage_at_work"] = self._work_debt_bondage(screen)
+        screen.set_derived("forced_labour", forced)
+        screen.set_derived("debt_bondage_at_work", self._work_debt_bondage(screen))
         if screen.job is None:
             return None
         violations = list(screen.law.findings)
@@ -185,48 +264,48 @@ class Screener:
         self, screen: _JobScreen, on: date, findings: list[Finding], missing: dict[str, set[str]]
     ) -> set[str]:
         present: set[str] = set()
-        for code, stage_rules in self.rules.indicators.items():
-            source = self._framework("ilo_indicators", code, on)
-            for rule in stage_rules:
-                if rule.stage == "work" and screen.job is None:
-                    continue
-                answer, support, gaps = evaluate(rule, screen.lookup)
-                if answer is Answer.YES:
-                    present.add(code)
-                    findings.append(
-                        Finding(
-                            "indicator",
-                            code,
-                            rule.stage,
-                            screen.index if screen.job else None,
-                            _evidence(support, screen),
-                            _rule_text(source, code),
-                            _cites(source),
-                        )
+        no_job = screen.job is None
+        for code, stage, condition, decides in self._compiled.indicators:
+            if no_job and stage == "work":
+                continue
+            answer, support, gaps = evaluate(condition, screen.facts)
+            if answer is Answer.YES:
+                present.add(code)
+                source = self._framework("ilo_indicators", code, on)
+                findings.append(
+                    Finding(
+                        "indicator",
+                        code,
+                        stage,
+                        None if no_job else screen.index,
+                        _evidence(support, screen),
+                        _rule_text(source, code),
+                        _cites(source),
                     )
-                _note_gaps(gaps, f"indicator:{code}", missing)
+                )
+            elif gaps:
+                _note_gaps(gaps, decides, missing)
         return present
 
     def _work_debt_bondage(self, screen: _JobScreen) -> Answer:
         if screen.job is None:
             return Answer.UNKNOWN
-        rules_ = [r for r in self.rules.indicators["debt_bondage"] if r.stage == "work"]
-        return _or([evaluate(rule, screen.lookup)[0] for rule in rules_])
+        return _or([evaluate(rule, screen.facts)[0] for rule in self._compiled.work_debt_bondage])
 
     def _icls(
         self, screen: _JobScreen, on: date, findings: list[Finding], missing: dict[str, set[str]]
-    ) -> tuple[list[Hit], list[Hit], Answer]:
+    ) -> tuple[list[str], list[str], Answer]:
         """The hits for each ICLS element and the forced-labour answer for this job."""
         source = self._framework("icls_2018", "definition", on)
         results = {
             element: self._element_hits(
                 "icls", element, circumstances, screen, source, findings, missing
             )
-            for element, circumstances in self.rules.icls.items()
+            for element, circumstances in self._compiled.icls.items()
         }
         involuntary, inv_answer, inv_open = results["involuntariness"]
         menace, men_answer, men_open = results["menace_of_penalty"]
-        refs = {h.ref for h in involuntary} | {h.ref for h in menace}
+        refs = {*involuntary, *menace}
         # One fact cannot be both elements; for a child, the menace alone suffices.
         distinct = involuntary and menace and len(refs) >= 2
         if distinct or self._child_forced_labour(screen, menace):
@@ -237,7 +316,7 @@ class Screener:
             forced = Answer.UNKNOWN
         return involuntary, menace, forced
 
-    def _child_forced_labour(self, screen: _JobScreen, menace: list[Hit]) -> bool:
+    def _child_forced_labour(self, screen: _JobScreen, menace: list[str]) -> bool:
         """ICLS 2018 for children: work under a third party's menace of penalty is forced labour
         on its own, and so are the worst forms of C182 art. 3(a)-(c) (sexual exploitation,
         illicit activities), without proof of involuntariness."""
@@ -254,34 +333,23 @@ class Screener:
         self,
         kind: str,
         element: str,
-        conditions: dict[str, Condition],
+        conditions: tuple[tuple[str, Compiled], ...],
         screen: _JobScreen,
         source: Resolved | None,
         findings: list[Finding],
         missing: dict[str, set[str]],
-    ) -> tuple[list[Hit], Answer, bool]:
+    ) -> tuple[list[str], Answer, bool]:
         """Facts supporting an element, its tri-state answer, and whether any part is open."""
-        hits: list[Hit] = []
+        hits: list[str] = []
         answers = []
-        for code, condition in conditions.items():
-            answer, support, gaps = evaluate(condition, screen.lookup)
+        for code, condition in conditions:
+            answer, support, gaps = evaluate(condition, screen.facts)
             answers.append(answer)
             if answer is Answer.YES:
                 hits += support
-                stage = support[0].ref.partition(".")[0]
-                stage = stage if stage in ("recruitment", "transit", "work", "return") else "work"
-                findings.append(
-                    Finding(
-                        kind,
-                        f"{element}.{code}",
-                        stage,
-                        screen.index if screen.job else None,
-                        _evidence(support, screen),
-                        element.replace("_", " "),
-                        _cites(source),
-                    )
-                )
-            _note_gaps(gaps, f"{kind}:{element}", missing)
+                findings.append(_element_finding(kind, element, code, support, screen, source))
+            elif gaps:
+                _note_gaps(gaps, f"{kind}:{element}", missing)
         total = (
             Answer.YES
             if hits
@@ -315,18 +383,18 @@ class Screener:
         missing: dict[str, set[str]],
         child: Answer,
     ) -> LegalTest:
-        def element(name: str, conditions: dict[str, Condition]) -> Answer:
+        def element(name: str, conditions: tuple[tuple[str, Compiled], ...]) -> Answer:
             hits = self._element_hits(
                 "palermo", name, conditions, screen, source, findings, missing
             )
             return hits[1]
 
         acts, routes = [], []
-        for route in self.rules.palermo.routes.values():
-            act = element("act", route.act)
+        for route_act, route_means in self._compiled.palermo_routes:
+            act = element("act", route_act)
             acts.append(act)
-            routes.append(_and(act, element("means", route.means)))
-        purpose = element("purpose", self.rules.palermo.purpose)
+            routes.append(_and(act, element("means", route_means)))
+        purpose = element("purpose", self._compiled.palermo_purpose)
         return _palermo_result({"act": _or(acts), "means": _or(routes), "purpose": purpose}, child)
 
     def _framework(self, topic: str, name: str, on: date) -> Resolved | None:
@@ -382,8 +450,8 @@ CORE_FACTS = (
 
 def _job_level(
     indicators: set[str],
-    involuntary: list[Hit],
-    menace: list[Hit],
+    involuntary: list[str],
+    menace: list[str],
     forced: Answer,
     violations: list[Finding],
     screen: _JobScreen,
@@ -451,23 +519,43 @@ def _rank(answer: Answer) -> int:
     return {Answer.NO: 0, Answer.UNKNOWN: 1, Answer.YES: 2}[answer]
 
 
-def _evidence(hits: list[Hit], screen: _JobScreen) -> tuple[Evidence, ...]:
+def _evidence(refs: Sequence[str], screen: _JobScreen) -> tuple[Evidence, ...]:
     result = []
-    for hit in hits:
-        ref = hit.ref.removeprefix("not:")
-        answer, note = screen.lookup(ref)
-        fact = ref if not ref.startswith("work.") else f"work[{screen.index}].{ref[5:]}"
-        result.append(Evidence(fact, answer, note))
+    for ref in refs:
+        name = ref.removeprefix("not:")
+        fact = name if not name.startswith("work.") else f"work[{screen.index}].{name[5:]}"
+        result.append(Evidence(fact, screen.answer(name), screen.note(name)))
     return tuple(result)
 
 
-def _note_gaps(gaps: list[Hit], decides: str, missing: dict[str, set[str]]) -> None:
-    for gap in gaps:
-        ref = gap.ref[4:] if gap.ref.startswith("not:") else gap.ref
-        if ref[:8] != "derived.":
-            found = missing.get(ref)
+def _element_finding(
+    kind: str,
+    element: str,
+    code: str,
+    support: Sequence[str],
+    screen: _JobScreen,
+    source: Resolved | None,
+) -> Finding:
+    stage = support[0].partition(".")[0]
+    stage = stage if stage in ("recruitment", "transit", "work", "return") else "work"
+    return Finding(
+        kind,
+        f"{element}.{code}",
+        stage,
+        screen.index if screen.job else None,
+        _evidence(support, screen),
+        element.replace("_", " "),
+        _cites(source),
+    )
+
+
+def _note_gaps(gaps: Sequence[str], decides: str, missing: dict[str, set[str]]) -> None:
+    """Record the unknown account facts (derived ones are not asked) and what they decide."""
+    for name in gaps:
+        if name[:8] != "derived.":
+            found = missing.get(name)
             if found is None:
-                missing[ref] = {decides}
+                missing[name] = {decides}
             else:
                 found.add(decides)
 

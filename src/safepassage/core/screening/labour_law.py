@@ -65,17 +65,47 @@ class LawCheck:
         self.missing.setdefault(fact, []).append(decides)
 
 
+LawKey = tuple[str, date, str, str | None, str, str]
+
+
+class LawCache(dict[LawKey, "Resolved | None"]):
+    """Law lookups by (country, date, sector, province, topic, name): the same for every job
+    that shares them, since the knowledge base does not change under a screener. Bounded."""
+
+    LIMIT = 50_000
+
+    def trim(self) -> None:
+        if len(self) > self.LIMIT:
+            self.clear()
+
+
 class JobLaw:
     """Asks the knowledge base for the law of `country` on `on`, for this job's place."""
 
-    def __init__(self, knowledge: Knowledge, country: str, on: date, job: Work) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        country: str,
+        on: date,
+        job: Work,
+        cache: LawCache | None = None,
+    ) -> None:
         self.knowledge, self.country, self.on, self.job = knowledge, country, on, job
+        self.cache = LawCache() if cache is None else cache
+        self._key = (country, on, job.sector, job.province)
 
     def get(self, topic: str, name: str) -> Resolved | None:
         """The value for this job: a sector or place entry when one matches, else the default.
 
         Where a sector rate and a provincial rate both apply, the higher amount wins (Thailand's
         hotel rate beside a province's rate)."""
+        key = (*self._key, topic, name)
+        if key in self.cache:
+            return self.cache[key]
+        found = self.cache[key] = self._lookup(topic, name)
+        return found
+
+    def _lookup(self, topic: str, name: str) -> Resolved | None:
         try:
             param = self.knowledge.parameter(self.country, topic, name)
         except LookupProblem:
@@ -133,13 +163,18 @@ def _at(param: Any, on: date, where: str | None) -> Resolved | None:
 
 
 def check_job(
-    knowledge: Knowledge, job: Work, person: Person, recruitment: Recruitment | None, on: date
+    knowledge: Knowledge,
+    job: Work,
+    person: Person,
+    recruitment: Recruitment | None,
+    on: date,
+    cache: LawCache | None = None,
 ) -> LawCheck:
     result = LawCheck()
     if job.country is None:
         result.need("work.country", "labour law of the country of work")
         return result
-    law = JobLaw(knowledge, job.country, on, job)
+    law = JobLaw(knowledge, job.country, on, job, cache)
     _minimum_wage(law, job, result)
     _hours(law, job, result)
     _weekly_rest(law, job, result)
@@ -147,7 +182,7 @@ def check_job(
     _documents(law, job, result)
     _child(law, job, person, result)
     if recruitment is not None:
-        check_fees(knowledge, recruitment, person, job, on, result)
+        check_fees(knowledge, recruitment, person, job, on, result, cache)
     result.derived["any_labour_violation"] = (
         Answer.YES if result.findings else (Answer.UNKNOWN if result.missing else Answer.NO)
     )
@@ -338,6 +373,7 @@ def check_fees(
     job: Work,
     on: date,
     result: LawCheck,
+    cache: LawCache | None = None,
 ) -> None:
     """Fees paid for recruitment breach the ILO principle everywhere, and national law where
     it forbids them; where the law only caps them, the rule says so instead of guessing."""
@@ -350,7 +386,7 @@ def check_fees(
     for country in dict.fromkeys(
         c for c in (recruitment.country or person.nationality, job.country) if c
     ):
-        law = JobLaw(knowledge, country, recruitment.date or on, job)
+        law = JobLaw(knowledge, country, recruitment.date or on, job, cache)
         policy = law.get("recruitment_fees", "worker_recruitment_fees")
         if policy is not None and policy.value.value in ("prohibited", "restricted"):
             policies.append(policy)

@@ -1,12 +1,12 @@
 """The screening rules: which facts support which indicator or element, read from rules.yaml.
 
-Conditions are compiled once into small functions over a `Facts` view, so that screening an
-account is a few hundred attribute reads (see bench/screening.py).
+Conditions are compiled once per screener and evaluated over a plain dict of the job's answers,
+so that screening an account is a few hundred dict reads (see bench/screening.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,70 +55,62 @@ class RuleSet(_Strict):
     palermo: Palermo
 
 
+Part = tuple[str, str, bool]  # (ref as written, fact name without `not:`, negated?)
+
+
 @dataclass(frozen=True)
-class Hit:
-    """A fact that made a condition yes (or that would decide it, when unknown)."""
+class Compiled:
+    """A condition ready to evaluate: its parts split once, not on every screening."""
 
-    ref: FactRef
-    answer: Answer
-
-
-Lookup = Callable[[str], tuple[Answer, str | None]]
+    any: tuple[Part, ...]
+    all: tuple[Part, ...]
 
 
-Compiled = tuple[tuple[tuple[str, str, bool], ...], tuple[tuple[str, str, bool], ...]]
-# Keyed by identity, holding the condition itself so that its id cannot be reused by another.
-_COMPILED: dict[int, tuple[Condition, Compiled]] = {}
-_FLIP = {Answer.YES: Answer.NO, Answer.NO: Answer.YES, Answer.UNKNOWN: Answer.UNKNOWN}
-_YES, _NO, _UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
-
-
-def _compile(condition: Condition) -> Compiled:
-    # (ref as written, fact name, negated?) for each part; compiled once per rule object.
-    found = _COMPILED.get(id(condition))
-    if found is not None and found[0] is condition:
-        return found[1]
-
-    def parts(refs: list[str]) -> tuple[tuple[str, str, bool], ...]:
+def compile_condition(condition: Condition) -> Compiled:
+    def parts(refs: list[str]) -> tuple[Part, ...]:
         return tuple((r, r.removeprefix("not:"), r.startswith("not:")) for r in refs)
 
-    compiled = (parts(condition.any), parts(condition.all))
-    _COMPILED[id(condition)] = (condition, compiled)
-    return compiled
+    return Compiled(parts(condition.any), parts(condition.all))
 
 
-def evaluate(condition: Condition, lookup: Lookup) -> tuple[Answer, list[Hit], list[Hit]]:
-    """Tri-state value of a condition, the facts that support it, and the unknown facts."""
-    any_parts, all_parts = _compile(condition)
-    support: list[Hit] = []
-    gaps: list[Hit] = []
-    if any_parts:
-        any_gaps: list[Hit] = []
-        for ref, name, negate in any_parts:
-            answer = lookup(name)[0]
+Facts = dict[str, Answer]  # fact name ("work.locked_in", "derived.forced_labour") -> answer
+Outcome = tuple[Answer, Sequence[str], Sequence[str]]
+_FLIP = {Answer.YES: Answer.NO, Answer.NO: Answer.YES, Answer.UNKNOWN: Answer.UNKNOWN}
+_YES, _NO, _UNKNOWN = Answer.YES, Answer.NO, Answer.UNKNOWN
+_NOTHING: Outcome = (_NO, (), ())
+
+
+def evaluate(condition: Compiled, facts: Facts) -> Outcome:
+    """Tri-state value of a condition, the refs that support it (as written, `not:` kept) when
+    yes, and the names of the unknown facts that would decide it when unknown."""
+    support: list[str] = []
+    gaps: list[str] = []
+    if condition.any:
+        for ref, name, negate in condition.any:
+            answer = facts.get(name, _UNKNOWN)
             if negate:
                 answer = _FLIP[answer]
             if answer is _YES:
-                support.append(Hit(ref, answer))
+                support.append(ref)
             elif answer is _UNKNOWN:
-                any_gaps.append(Hit(ref, answer))
-        if not support:
-            if not any_gaps:
-                return _NO, [], []
-            gaps = any_gaps
-    if all_parts:
-        all_support: list[Hit] = []
-        for ref, name, negate in all_parts:
-            answer = lookup(name)[0]
-            if negate:
-                answer = _FLIP[answer]
-            if answer is _NO:
-                return _NO, [], []
-            (all_support if answer is _YES else gaps).append(Hit(ref, answer))
-        support += all_support
+                gaps.append(name)
+        if support:
+            gaps = []
+        elif not gaps:
+            return _NOTHING
+    for ref, name, negate in condition.all:
+        answer = facts.get(name, _UNKNOWN)
+        if negate:
+            answer = _FLIP[answer]
+        if answer is _NO:
+            return _NOTHING
+        if answer is _YES:
+            support.append(ref)
+        else:
+            gaps.append(name)
     if gaps:
-        return _UNKNOWN, [], gaps
-    return _YES, support, []
+        return _UNKNOWN, (), gaps
+    return _YES, support, ()
 
 
 @lru_cache(maxsize=1)
