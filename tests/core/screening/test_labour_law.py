@@ -74,3 +74,41 @@ def test_a_fee_paid_before_departure_is_found_without_any_job(screener: Screener
     [fee] = [f for f in result.findings if f.code == "recruitment_fees_charged"]
     assert fee.stage == "recruitment"
     assert "within limits" in fee.rule  # Cambodia and Thailand cap rather than ban worker costs
+
+
+def vietnam_job(pay: float, per: str = "hour", **changes) -> Work:
+    base = {"country": "VN", "province": "Region I", "sector": "garment", "hours_per_day": 8}
+    return Work(**{**base, "pay": Money(amount=pay, currency="VND", per=per), **changes})
+
+
+def minimum_wage_finding(screener: Screener, job: Work):
+    found = screener.screen(Account(work=[job]), as_of=ON).findings
+    return next((f for f in found if f.code == "below_minimum_wage"), None)
+
+
+def test_hourly_pay_in_vietnam_is_held_to_the_hourly_minimum(screener: Screener):
+    # Region I from 1 July 2024: 23,800 VND an hour (Decree 74/2024). Converting hourly pay to a
+    # month would wrongly fault a five-day week and miss a shortfall over a seven-day week.
+    assert minimum_wage_finding(screener, vietnam_job(24_000, days_per_week=5)) is None
+    short = minimum_wage_finding(screener, vietnam_job(23_000, days_per_week=7))
+    assert short is not None
+    assert "23,800 VND per hour" in short.rule
+    assert "74/2024" in short.cites[0].title
+
+
+def test_monthly_pay_in_vietnam_stays_with_the_monthly_minimum(screener: Screener):
+    short = minimum_wage_finding(screener, vietnam_job(4_000_000, per="month", days_per_week=6))
+    assert short is not None
+    assert "4,960,000 VND per month" in short.rule
+
+
+def test_a_monthly_wage_compared_with_a_daily_minimum_says_how_it_was_converted(
+    screener: Screener,
+):
+    job = thai_job(province="Bangkok", pay=Money(amount=9000, currency="THB", per="month"))
+    finding = minimum_wage_finding(screener, job)
+    assert finding is not None
+    assert "9,000 THB per month for 6 days a week (about 26 working days a month)" in finding.rule
+    assert "SafePassage's own conversion" in finding.rule
+    assert [e.fact for e in finding.because] == ["work.pay", "work.days_per_week"]
+    assert finding.because[1].note == "6"

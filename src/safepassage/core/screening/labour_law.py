@@ -27,6 +27,11 @@ SECTOR_TERMS: dict[str, tuple[str, ...]] = {  # words that name an account secto
     "construction": ("construction",),
     "domestic_work": ("domestic",),
 }
+CONVERSION_NOTE = (
+    "Spreading the pay over the days and hours actually worked is SafePassage's own conversion, "
+    "not a statutory formula; where the law counts paid rest days in a monthly wage, the "
+    "shortfall may be larger"
+)
 FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
 
 
@@ -190,21 +195,16 @@ def check_job(
 
 
 def pay_in(pay: Money, per: str, job: Work, normal_hours: float | None) -> float | None:
-    """The reported pay expressed per `per` (day, month, hour), or None if it cannot be."""
+    """The reported pay expressed per `per` (day, month, hour), or None if it cannot be.
+
+    SafePassage converts by the days and hours actually worked: a monthly wage is spread over the
+    days worked in a month (days a week x 52/12), an hourly wage over the normal hours of a day."""
+    if pay.per == per:
+        return pay.amount
+    per_day = _per_day(pay, job, normal_hours)
     days, hours = job.days_per_week, job.hours_per_day
-    per_day: float | None
-    if pay.per == "day":
-        per_day = pay.amount
-    elif pay.per == "month" and days:
-        per_day = pay.amount / (days * WEEKS_PER_MONTH)
-    elif pay.per == "week" and days:
-        per_day = pay.amount / days
-    elif pay.per == "hour" and hours:
-        per_day = pay.amount * min(hours, normal_hours or hours)
-    else:
-        per_day = None
     if per_day is None:
-        return pay.amount if pay.per == per else None
+        return None
     if per == "day":
         return per_day
     if per == "month" and days:
@@ -214,11 +214,50 @@ def pay_in(pay: Money, per: str, job: Work, normal_hours: float | None) -> float
     return None
 
 
+def _per_day(pay: Money, job: Work, normal_hours: float | None) -> float | None:
+    days, hours = job.days_per_week, job.hours_per_day
+    if pay.per == "day":
+        return pay.amount
+    if pay.per == "month" and days:
+        return pay.amount / (days * WEEKS_PER_MONTH)
+    if pay.per == "week" and days:
+        return pay.amount / days
+    if pay.per == "hour" and hours:
+        return pay.amount * min(hours, normal_hours or hours)
+    return None
+
+
+def conversion(pay: Money, per: str, job: Work, normal_hours: float | None) -> str | None:
+    """What `pay_in` spread the pay over, in words (None when the pay is already per `per`)."""
+    if pay.per == per:
+        return None
+    bases, days, hours = {pay.per, per}, job.days_per_week, job.hours_per_day
+    said = []
+    if "month" in bases and days:
+        month = round(days * WEEKS_PER_MONTH, 1)
+        said.append(f"{days:g} days a week (about {month:g} working days a month)")
+    elif "week" in bases and days:
+        said.append(f"{days:g} days a week")
+    if "hour" in bases and hours:
+        said.append(f"{min(hours, normal_hours or hours):g} normal hours a day")
+    return " and ".join(said)
+
+
+def _minimum_for(law: JobLaw, pay: Money) -> Resolved | None:
+    """The minimum wage for this pay basis: the hourly rate for hourly pay where the law sets
+    one (Vietnam, from Decree 38/2022), otherwise the general rate."""
+    if pay.per == "hour":
+        hourly = law.get("minimum_wage", "minimum_wage_hourly")
+        if hourly is not None and hourly.value.value is not None:
+            return hourly
+    return law.get("minimum_wage", "minimum_wage")
+
+
 def _minimum_wage(law: JobLaw, job: Work, result: LawCheck) -> None:
     if job.pay is None:
         result.need("work.pay", "minimum wage")
         return
-    minimum = law.get("minimum_wage", "minimum_wage")
+    minimum = _minimum_for(law, job.pay)
     if minimum is None:
         result.need("work.province", "minimum wage (it differs by province or sector)")
         return
@@ -238,11 +277,36 @@ def _minimum_wage(law: JobLaw, job: Work, result: LawCheck) -> None:
         Answer.YES if paid < floor.amount * FAR_BELOW else Answer.NO
     )
     if below:
+        _below_minimum(job, job.pay, paid, minimum, normal, result)
+
+
+def _below_minimum(
+    job: Work, pay: Money, paid: float, minimum: Resolved, normal: Resolved | None, result: LawCheck
+) -> None:
+    floor = minimum.value.value
+    how = conversion(pay, floor.per, job, normal.value.value if normal else None)
+    below = f"below the minimum wage of {floor.amount:,.0f} {floor.currency} per {floor.per}"
+    evidence = [Evidence("work.pay", Answer.YES, f"{pay.amount:,.0f} {pay.currency} per {pay.per}")]
+    sources = [minimum]
+    if how is None:
+        rule = f"Pay of {paid:,.0f} {floor.currency} per {floor.per} is {below}"
+    else:
         rule = (
-            f"Pay of {paid:,.0f} {floor.currency} per {floor.per} is below the minimum wage of "
-            f"{floor.amount:,.0f} {floor.currency} per {floor.per}"
+            f"Pay of {pay.amount:,.0f} {pay.currency} per {pay.per} for {how} comes to "
+            f"{paid:,.0f} {floor.currency} per {floor.per}, {below}. {CONVERSION_NOTE}"
         )
-        result.violation("below_minimum_wage", [Evidence("work.pay", Answer.YES)], rule, minimum)
+        for name in _converted_by(pay, floor.per):
+            evidence.append(Evidence(f"work.{name}", Answer.YES, f"{getattr(job, name):g}"))
+        if normal is not None and "hour" in (pay.per, floor.per):
+            sources.append(normal)
+    result.violation("below_minimum_wage", evidence, rule, *sources)
+
+
+def _converted_by(pay: Money, per: str) -> list[str]:
+    """The facts a pay conversion used."""
+    bases = {pay.per, per}
+    used = ["days_per_week"] if bases & {"month", "week"} else []
+    return used + (["hours_per_day"] if "hour" in bases else [])
 
 
 def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
