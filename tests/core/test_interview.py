@@ -8,7 +8,17 @@ import pytest
 
 from safepassage.core.account import Account, Answer, Fact
 from safepassage.core.account_file import read_account
-from safepassage.core.interview import apply, next_questions, questions, read, simulate
+from safepassage.core.interview import (
+    ANSWER_LABELS,
+    all_message_ids,
+    apply,
+    current_job,
+    next_questions,
+    option_label,
+    questions,
+    read,
+    simulate,
+)
 from safepassage.core.knowledge import load_knowledge
 from safepassage.core.screening import Level, Screener
 
@@ -64,3 +74,47 @@ def test_every_question_names_a_field_of_the_account():
     for qid, question in questions().items():
         read(Account(work=[{}]), qid)  # raises KeyError for a field the account lacks
         assert question.text.endswith("?")
+
+
+def two_jobs() -> Account:
+    first = {"country": "TH", "province": "Tak", "sector": "garment", "free_to_leave": "yes"}
+    return Account(work=[first, {"country": "TH", "province": "Bangkok"}])
+
+
+def test_work_questions_are_about_the_current_job_the_last_one_listed():
+    account = two_jobs()
+    assert current_job(account) == 1
+    assert read(account, "work.province") == "Bangkok"
+    assert read(account, "work.province", job=0) == "Tak"
+    answered = apply(account, "work.sector", "construction")
+    assert [job.sector for job in answered.work] == ["garment", "construction"]
+    earlier = apply(account, "work.locked_in", Answer.NO, job=0)
+    assert earlier.work[0].locked_in.no
+    assert earlier.work[1].locked_in.unknown
+    assert current_job(Account()) is None
+    assert apply(Account(), "work.country", "TH").work[0].country == "TH"
+
+
+def test_the_interview_weighs_questions_for_the_job_it_asks_about(screener: Screener):
+    account = two_jobs()
+    now = [q.id for q in next_questions(screener, account, n=80)]
+    before = [q.id for q in next_questions(screener, account, n=80, job=0)]
+    assert "work.sector" in now  # unknown for the current job...
+    assert "work.sector" not in before  # ...known for the first one
+    assert "work.free_to_leave" not in before
+
+
+def test_every_user_facing_text_is_a_plain_english_message_id():
+    ids = all_message_ids()
+    assert len(ids) == len(set(ids))
+    for text in ids:
+        assert text == text.strip()
+        assert text
+        assert "\n" not in text
+        assert "  " not in text
+        assert not {"{", "}", "%"} & set(text), text  # no placeholders to get wrong
+    for question in questions().values():
+        assert question.text in ids
+        assert all(option_label(option) in ids for option in question.options)
+    assert set(ANSWER_LABELS.values()) <= set(ids)
+    assert option_label("seafood_processing") == "seafood processing"
