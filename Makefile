@@ -45,5 +45,12 @@ bench: install
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/planning.py
 
+# Extract every message into the catalogues and compile them (makemessages needs GNU gettext:
+# apt-get install gettext); then translate what is new in src/safepassage/locale/*/django.po
+# and run it again to compile. The tests read the catalogues without gettext.
+.PHONY: messages
+messages: install
+	$(BIN)/safepassage manage messages
+
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
