@@ -2,18 +2,48 @@
 # ruff: noqa: E501
 """Messages that live outside the web's Python code and templates, for makemessages.
 
-The interview's question texts (core/screening/questions.yaml) and the strings the core
-and the CLI mark with `_()` or `N_()` (safepassage.i18n). The web translates them with
-gettext(text); the CLI with safepassage.i18n, over the same catalogue.
+The interview's texts (questions.yaml: questions, answers, options) and the strings the
+core and the CLI mark with `_()` or `N_()` (safepassage.i18n). The web translates them
+with gettext(text); the CLI with safepassage.i18n, over the same catalogue.
 """
 
 from django.utils.translation import gettext_noop
 
 MESSAGES = (
+    # Translators: an interview answer
+    gettext_noop("Yes"),
+    # Translators: an interview answer
+    gettext_noop("No"),
+    # Translators: an interview answer
+    gettext_noop("I don't know"),
     # Translators: interview question work.country
     gettext_noop("In which country do (or did) you work?"),
     # Translators: interview question work.sector
     gettext_noop("What kind of work is it?"),
+    # Translators: an answer to work.sector
+    gettext_noop("fishing"),
+    # Translators: an answer to work.sector
+    gettext_noop("seafood processing"),
+    # Translators: an answer to work.sector
+    gettext_noop("agriculture"),
+    # Translators: an answer to work.sector
+    gettext_noop("construction"),
+    # Translators: an answer to work.sector
+    gettext_noop("manufacturing"),
+    # Translators: an answer to work.sector
+    gettext_noop("garment"),
+    # Translators: an answer to work.sector
+    gettext_noop("domestic work"),
+    # Translators: an answer to work.sector
+    gettext_noop("hospitality"),
+    # Translators: an answer to work.sector
+    gettext_noop("entertainment"),
+    # Translators: an answer to work.sector
+    gettext_noop("online scam"),
+    # Translators: an answer to work.sector
+    gettext_noop("sex industry"),
+    # Translators: an answer to work.sector
+    gettext_noop("other"),
     # Translators: interview question work.province
     gettext_noop("In which province or region is the workplace?"),
     # Translators: interview question person.age
@@ -44,6 +74,14 @@ MESSAGES = (
     gettext_noop('Is your employer keeping back your pay, or "saving" it for you?'),
     # Translators: interview question work.documents_held_by
     gettext_noop("Who keeps your passport or ID card?"),
+    # Translators: an answer to work.documents_held_by
+    gettext_noop("self"),
+    # Translators: an answer to work.documents_held_by
+    gettext_noop("employer"),
+    # Translators: an answer to work.documents_held_by
+    gettext_noop("recruiter"),
+    # Translators: an answer to work.documents_held_by
+    gettext_noop("broker"),
     # Translators: interview question work.documents_returned_on_request
     gettext_noop("If you ask for your passport or ID card, do you get it back?"),
     # Translators: interview question work.debt_to_employer_or_recruiter
@@ -60,6 +98,16 @@ MESSAGES = (
     gettext_noop("Do you work for a different employer than the one you agreed to?"),
     # Translators: interview question work.isolation
     gettext_noop("Where is the workplace?"),
+    # Translators: an answer to work.isolation
+    gettext_noop("at sea"),
+    # Translators: an answer to work.isolation
+    gettext_noop("compound"),
+    # Translators: an answer to work.isolation
+    gettext_noop("live in"),
+    # Translators: an answer to work.isolation
+    gettext_noop("remote site"),
+    # Translators: an answer to work.isolation
+    gettext_noop("none"),
     # Translators: interview question work.no_contact_with_family
     gettext_noop("Are you kept from calling or seeing your family?"),
     # Translators: interview question work.pay
@@ -82,6 +130,18 @@ MESSAGES = (
     gettext_noop("Is money taken from your pay without a clear reason?"),
     # Translators: interview question recruitment.recruited_by
     gettext_noop("Who found this job for you?"),
+    # Translators: an answer to recruitment.recruited_by
+    gettext_noop("relative"),
+    # Translators: an answer to recruitment.recruited_by
+    gettext_noop("friend or neighbour"),
+    # Translators: an answer to recruitment.recruited_by
+    gettext_noop("licensed agency"),
+    # Translators: an answer to recruitment.recruited_by
+    gettext_noop("unlicensed agency"),
+    # Translators: an answer to recruitment.recruited_by
+    gettext_noop("online contact"),
+    # Translators: an answer to recruitment.recruited_by
+    gettext_noop("government"),
     # Translators: interview question recruitment.deceived_about_job
     gettext_noop("Were you lied to about the kind of work?"),
     # Translators: interview question recruitment.deceived_about_wage
@@ -122,6 +182,18 @@ MESSAGES = (
     gettext_noop("On the journey, did anyone take your passport or ID card?"),
     # Translators: interview question person.legal_status
     gettext_noop("What papers do you have to work in this country?"),
+    # Translators: an answer to person.legal_status
+    gettext_noop("mou"),
+    # Translators: an answer to person.legal_status
+    gettext_noop("registered"),
+    # Translators: an answer to person.legal_status
+    gettext_noop("border pass"),
+    # Translators: an answer to person.legal_status
+    gettext_noop("irregular"),
+    # Translators: an answer to person.legal_status
+    gettext_noop("tourist visa"),
+    # Translators: an answer to person.legal_status
+    gettext_noop("citizen"),
     # Translators: interview question return.wages_still_owed
     gettext_noop("If you have left the job, does the employer still owe you pay?"),
     # Translators: core/knowledge/describe.py

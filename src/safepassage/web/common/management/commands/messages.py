@@ -80,12 +80,15 @@ def _marked(tree: ast.AST, names: Iterable[str]) -> list[str]:
 
 
 def core_messages() -> list[tuple[str, str]]:
-    """(where, message) for each message of the core and the CLI, first occurrence only."""
-    from safepassage.core.interview import questions
+    """(where, message) for each message of the core and the CLI, first occurrence only: the
+    interview's texts (questions, answers, options), then the `_()` and `N_()` strings."""
+    from safepassage.core.interview import all_message_ids, option_label, questions
 
-    found: list[tuple[str, str]] = []
-    for question in questions().values():
-        found.append((f"interview question {question.id}", question.text))
+    where = {}
+    for question in reversed(questions().values()):  # the first question naming it wins
+        where.update({option_label(o): f"an answer to {question.id}" for o in question.options})
+        where[question.text] = f"interview question {question.id}"
+    found = [(where.get(text, "an interview answer"), text) for text in all_message_ids()]
     for folder in ("core", "cli"):
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -114,9 +117,9 @@ def render_core_messages() -> str:
         "# ruff: noqa: E501",
         '"""Messages that live outside the web\'s Python code and templates, for makemessages.',
         "",
-        "The interview's question texts (core/screening/questions.yaml) and the strings the core",
-        "and the CLI mark with `_()` or `N_()` (safepassage.i18n). The web translates them with",
-        "gettext(text); the CLI with safepassage.i18n, over the same catalogue.",
+        "The interview's texts (questions.yaml: questions, answers, options) and the strings the",
+        "core and the CLI mark with `_()` or `N_()` (safepassage.i18n). The web translates them",
+        "with gettext(text); the CLI with safepassage.i18n, over the same catalogue.",
         '"""',
         "",
         "from django.utils.translation import gettext_noop",
