@@ -119,44 +119,46 @@ def _fact_parts(rule_set: RuleSet) -> tuple[FactPart, ...]:
     return tuple(parts)
 
 
+THIRD_PARTIES = tuple(r for r in get_args(Recruiter) if r not in ("self", "unknown"))
+
+
+def _by(value: str, yes: Iterable[str], no: Iterable[str]) -> Answer:
+    return Answer.YES if value in yes else Answer.NO if value in no else Answer.UNKNOWN
+
+
 def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
     recruitment, transit, person = account.recruitment, account.transit, account.person
-
-    def by(value: str, yes: Iterable[str], no: Iterable[str]) -> Answer:
-        return Answer.YES if value in yes else Answer.NO if value in no else Answer.UNKNOWN
-
-    third_parties = [r for r in get_args(Recruiter) if r not in ("self", "unknown")]
     derived = {
-        "recruited_by_third_party": by(recruitment.recruited_by, third_parties, ("self",)),
-        "transported_by_third_party": by(transit.transported_by, third_parties, ("self",)),
-        "irregular_status": by(
+        "recruited_by_third_party": _by(recruitment.recruited_by, THIRD_PARTIES, ("self",)),
+        "transported_by_third_party": _by(transit.transported_by, THIRD_PARTIES, ("self",)),
+        "irregular_status": _by(
             person.legal_status,
             ("irregular", "tourist_visa"),
             ("mou", "registered", "border_pass", "citizen"),
         ),
-        "debt_owed_to_recruiter_or_employer": by(
+        "debt_owed_to_recruiter_or_employer": _by(
             recruitment.debt_to, ("recruiter", "employer"), ("family", "bank", "moneylender")
         ),
     }
     if job is not None:
-        compound = job.isolation == "compound" or job.sector == "online_scam"
-        derived["held_in_compound"] = (
+        derived.update(_job_derived(account, job))
+    return derived
+
+
+def _job_derived(account: Account, job: Work) -> dict[str, Answer]:
+    compound = job.isolation == "compound" or job.sector == "online_scam"
+    derived = {
+        "held_in_compound": (
             Answer.YES if compound else Answer.UNKNOWN if job.isolation == "unknown" else Answer.NO
         )
-        recruited_for = account.work[0] if account.work else None
-        promised = account.recruitment.promised.wage
-        comparable = (
-            job is recruited_for
-            and job.pay is not None
-            and promised is not None
-            and (promised.currency, promised.per) == (job.pay.currency, job.pay.per)
-        )
-        if comparable:
-            assert job.pay is not None
-            assert promised is not None
-            derived["paid_less_than_promised"] = (
-                Answer.YES if job.pay.amount < promised.amount else Answer.NO
-            )
+    }
+    # The promise was made for the job the migrant was recruited for: the first one.
+    promised, pay = account.recruitment.promised.wage, job.pay
+    if job is not account.work[0] or pay is None or promised is None:
+        return derived
+    if (promised.currency, promised.per) == (pay.currency, pay.per):
+        below = pay.amount < promised.amount
+        derived["paid_less_than_promised"] = Answer.YES if below else Answer.NO
     return derived
 
 
@@ -427,28 +429,25 @@ class Screener:
     ) -> Level:
         if jobs:
             return max(job.level for job in jobs)
-        if account.recruitment.job_offer_red_flags.yes:
-            findings.append(
-                Finding(
-                    "risk",
-                    "scam_recruitment_red_flags",
-                    "recruitment",
-                    None,
-                    (
-                        Evidence(
-                            "recruitment.job_offer_red_flags",
-                            Answer.YES,
-                            account.recruitment.job_offer_red_flags.note,
-                        ),
-                    ),
-                    "The job offer carries red flags of deceptive recruitment into scam operations",
-                )
-            )
+        red_flags = account.recruitment.job_offer_red_flags
+        if red_flags.yes:
+            findings.append(_red_flags_finding(red_flags.note))
         missing.setdefault("work.country", set()).add("the work itself")
         pre_work = [f for f in findings if f.stage in ("recruitment", "transit")]
         if any(f.kind == "violation" for f in pre_work):
             return Level.LABOUR_RIGHTS_VIOLATION  # e.g. a fee paid before departure
         return Level.INSUFFICIENT_INFORMATION
+
+
+def _red_flags_finding(note: str | None) -> Finding:
+    return Finding(
+        "risk",
+        "scam_recruitment_red_flags",
+        "recruitment",
+        None,
+        (Evidence("recruitment.job_offer_red_flags", Answer.YES, note),),
+        "The job offer carries red flags of deceptive recruitment into scam operations",
+    )
 
 
 CORE_FACTS = (

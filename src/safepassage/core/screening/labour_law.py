@@ -327,18 +327,7 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
         0.0,
     )
     result.derived["overtime_hours"] = Answer.YES if weekly_ot or daily_ot else Answer.NO
-    over = [
-        (cap, worked)
-        for name, worked in (
-            ("overtime_max_hours_per_day", daily_ot),
-            ("overtime_max_hours_per_week", weekly_ot),
-            ("overtime_max_hours_per_month", weekly_ot * WEEKS_PER_MONTH),
-            ("overtime_max_hours_per_year", weekly_ot * 52),
-        )
-        if (cap := law.get("overtime", name)) is not None
-        and cap.value.value is not None
-        and worked > cap.value.value
-    ]
+    over = _over_caps(law, daily_ot, weekly_ot)
     result.derived["hours_over_legal_limit"] = Answer.YES if over else Answer.NO
     if over:
         cap, worked = over[0]
@@ -352,6 +341,22 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
             Evidence("work.days_per_week", Answer.YES),
         ]
         result.violation("hours_over_limit", evidence, rule, cap, day, week)
+
+
+def _over_caps(law: JobLaw, daily_ot: float, weekly_ot: float) -> list[tuple[Resolved, float]]:
+    """The overtime caps (day, week, month, year) that the overtime worked exceeds."""
+    return [
+        (cap, worked)
+        for name, worked in (
+            ("overtime_max_hours_per_day", daily_ot),
+            ("overtime_max_hours_per_week", weekly_ot),
+            ("overtime_max_hours_per_month", weekly_ot * WEEKS_PER_MONTH),
+            ("overtime_max_hours_per_year", weekly_ot * 52),
+        )
+        if (cap := law.get("overtime", name)) is not None
+        and cap.value.value is not None
+        and worked > cap.value.value
+    ]
 
 
 def _weekly_rest(law: JobLaw, job: Work, result: LawCheck) -> None:
@@ -455,6 +460,12 @@ def check_fees(
         if policy is not None and policy.value.value in ("prohibited", "restricted"):
             policies.append(policy)
     principles = framework_at(knowledge, "fair_recruitment", "principles", on)
+    sources = [*policies, *([principles] if principles else [])]
+    result.violation("recruitment_fees_charged", evidence, _fee_rule(policies), *sources)
+    result.findings[-1] = _restage(result.findings[-1], "recruitment")
+
+
+def _fee_rule(policies: list[Resolved]) -> str:
     rule = (
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment "
         "principles say no worker should pay for a job"
@@ -467,10 +478,7 @@ def check_fees(
             else f"; the law of {scope} allows some costs only within limits: check the "
             "amount against them"
         )
-    result.violation(
-        "recruitment_fees_charged", evidence, rule, *policies, *([principles] if principles else [])
-    )
-    result.findings[-1] = _restage(result.findings[-1], "recruitment")
+    return rule
 
 
 def framework_at(knowledge: Knowledge, topic: str, name: str, on: date) -> Resolved | None:
