@@ -7,9 +7,10 @@ level. The Palermo trafficking test runs beside it over the whole account.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import get_args
+from operator import attrgetter
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -49,7 +50,9 @@ SERIOUS_INDICATORS = frozenset(
 )
 
 
-FactPart = tuple[str, str, str]  # ("work.locked_in", "work", "locked_in")
+# The facts the rules read from one stage: ("work", ("work.locked_in", ...), reader), where the
+# reader returns the stage's field values in the same order, in one call.
+StageFacts = tuple[str, tuple[str, ...], Callable[[Any], tuple[Any, ...]]]
 
 
 class _JobScreen:
@@ -65,19 +68,20 @@ class _JobScreen:
         job: Work | None,
         index: int,
         law: LawCheck,
-        parts: tuple[FactPart, ...],
+        parts: tuple[StageFacts, ...],
     ) -> None:
         self.account, self.job, self.index, self.law = account, job, index, law
         self.derived = dict(law.derived)
         self.derived.update(_account_derived(account, job))
         self.facts: Facts = {f"derived.{name}": value for name, value in self.derived.items()}
         self.sources = {stage: self._source(stage) for stage in STAGE_SOURCES}
-        for ref, stage, name in parts:
+        for stage, refs, read in parts:
             source = self.sources[stage]
             if source is None:
-                self.facts[ref] = Answer.UNKNOWN if stage == "work" else Answer.NO
-            else:
-                fact = getattr(source, name)
+                absent = Answer.UNKNOWN if stage == "work" else Answer.NO
+                self.facts.update(dict.fromkeys(refs, absent))
+                continue
+            for ref, fact in zip(refs, read(source), strict=True):
                 self.facts[ref] = fact.answer if isinstance(fact, Fact) else Answer.UNKNOWN
 
     def _source(self, stage: str) -> BaseModel | None:
@@ -109,14 +113,21 @@ class _JobScreen:
 STAGE_SOURCES = ("work", "recruitment", "transit", "return", "person")
 
 
-def _fact_parts(rule_set: RuleSet) -> tuple[FactPart, ...]:
-    """Every account fact the rules read, split once into stage and field name."""
-    parts = []
+def _fact_parts(rule_set: RuleSet) -> tuple[StageFacts, ...]:
+    """Every account fact the rules read, grouped by stage, with a reader for each stage."""
+    by_stage: dict[str, list[str]] = {}
     for ref in sorted(fact_refs(rule_set)):
-        stage, _, name = ref.partition(".")
+        stage = ref.partition(".")[0]
         if stage != "derived":
-            parts.append((ref, stage, name))
-    return tuple(parts)
+            by_stage.setdefault(stage, []).append(ref)
+    return tuple((stage, tuple(refs), _reader(refs)) for stage, refs in by_stage.items())
+
+
+def _reader(refs: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    get = attrgetter(*(ref.partition(".")[2] for ref in refs))
+    if len(refs) == 1:
+        return lambda source: (get(source),)
+    return get
 
 
 THIRD_PARTIES = tuple(r for r in get_args(Recruiter) if r not in ("self", "unknown"))

@@ -35,8 +35,21 @@ CONVERSION_NOTE = (
 FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
 
 
+# Cites by value identity (holding the value, so that its id is not reused): the same few
+# values are cited on every screening, and a Cite is frozen, so results can share it.
+_CITES: dict[int, tuple[Value, Cite]] = {}
+
+
 def cite(resolved: Resolved) -> Cite:
-    return cite_value(resolved.value)
+    value = resolved.value
+    found = _CITES.get(id(value))
+    if found is not None and found[0] is value:
+        return found[1]
+    if len(_CITES) > 20_000:
+        _CITES.clear()
+    made = cite_value(value)
+    _CITES[id(value)] = (value, made)
+    return made
 
 
 def cite_value(value: Value) -> Cite:
