@@ -118,10 +118,11 @@ class JobLaw:
         Where a sector rate and a provincial rate both apply, the higher amount wins (Thailand's
         hotel rate beside a province's rate)."""
         key = (*self._key, topic, name)
-        if key in self.cache:
+        try:  # one read, not `in` then a read: another thread may trim the cache between them
             return self.cache[key]
-        found = self.cache[key] = self._lookup(topic, name)
-        return found
+        except KeyError:
+            found = self.cache[key] = self._lookup(topic, name)
+            return found
 
     def _lookup(self, topic: str, name: str) -> Resolved | None:
         try:
