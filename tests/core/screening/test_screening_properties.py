@@ -21,6 +21,16 @@ def test_it_never_raises_and_is_deterministic(screener: Screener, account: Accou
     assert isinstance(first.level, Level)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(accounts)
+def test_a_screeners_caches_never_change_a_result(screener: Screener, account: Account):
+    """The session screener has warm caches (law lookups, cites, missing facts); a new one has
+    none. Both must give the same determination."""
+    fresh = Screener(screener.knowledge)
+    warm = screener.screen(account, as_of=date(2025, 6, 1))
+    assert fresh.screen(account, as_of=date(2025, 6, 1)).to_dict() == warm.to_dict()
+
+
 # Facts where "yes" is the good answer: for these, "no" is the adverse one.
 PROTECTIVE = {"free_to_leave", "overtime_premium_paid", "documents_returned_on_request"}
 
