@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,8 +46,10 @@ UNICODE_BURMESE = [
 
 def _translations() -> list[str]:
     """The app's own Burmese translations (real Unicode sentences), as far as there are any yet."""
-    po = MY_PO.read_text(encoding="utf-8") if MY_PO.exists() else ""
-    found = [line[8:-1] for line in po.splitlines() if line.startswith('msgstr "')]
+    if not MY_PO.exists():
+        return []
+    entries = polib.pofile(str(MY_PO))
+    found = [text for e in entries for text in [e.msgstr, *e.msgstr_plural.values()] if text]
     return [s for s in found if zawgyi_probability(s) != float("-inf")]
 
 
