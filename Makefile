@@ -50,7 +50,7 @@ bench: install
 # and run it again to compile. The tests read the catalogues without gettext.
 .PHONY: messages
 messages: install
-	$(BIN)/safepassage manage messages
+	$(BIN)/python scripts/messages.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
