@@ -75,5 +75,5 @@ def test_it_looks_as_the_reference_screenshot(phone: Page, live_server: Any, cod
     expected = Image.open(reference).convert("RGB")
     assert shot.size == expected.size, f"{code}: page size changed {expected.size} -> {shot.size}"
     diff = ImageChops.difference(shot, expected).convert("L").point(lambda v: 255 if v > 48 else 0)
-    changed = sum(1 for v in diff.getdata() if v) / (shot.size[0] * shot.size[1])
+    changed = sum(1 for v in diff.get_flattened_data() if v) / (shot.size[0] * shot.size[1])
     assert changed <= TOLERANCE, f"{code}: {changed:.1%} of pixels differ from {reference.name}"

@@ -22,6 +22,7 @@ def _manage(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.Compl
     clean = {k: v for k, v in os.environ.items() if not k.startswith("SAFEPASSAGE_")}
     clean.update(env, SAFEPASSAGE_DATA_DIR=str(tmp_path))
     clean.pop("DATABASE_URL", None)
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests, never in production
     command = [sys.executable, "-m", "django", *args, "--settings=safepassage.web.settings"]
     return subprocess.run(command, env=clean, capture_output=True, text=True, timeout=120)
 
