@@ -6,6 +6,7 @@ nothing) and audit-logged in the same transaction.
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -66,7 +67,7 @@ def case_create(
     account = account or {}
     case = Case.objects.create(
         organisation=organisation,
-        reference=f"new-{timezone.now().timestamp()}",
+        reference=f"new-{secrets.token_hex(8)}",  # unique until the id is known, 20 characters
         source=source,
         created_by=user if getattr(user, "is_authenticated", False) else None,
         account=account,
