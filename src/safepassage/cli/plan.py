@@ -90,6 +90,8 @@ def print_plan(made: Plan) -> None:
             f"{step.country})"
         )
         out.print(f"   {step.summary}", markup=False)
+        if step.remote_how:
+            out.print("   " + _("Done remotely: {how}").format(how=step.remote_how), markup=False)
         for reason in step.why:
             out.print(f"   {_('why')}: {reason}", markup=False)
         for contact in step.providers:
@@ -103,8 +105,9 @@ def print_plan(made: Plan) -> None:
                 )
                 if w
             ]
+            where = f" ({_('remote')}, {contact.country})" if contact.remote else ""
             out.print(
-                f"   → {contact.name}: {'; '.join(ways)} [{', '.join(contact.languages)}]",
+                f"   → {contact.name}{where}: {'; '.join(ways)} [{', '.join(contact.languages)}]",
                 markup=False,
             )
         if step.risk_notes or step.risks:

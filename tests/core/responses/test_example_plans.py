@@ -48,6 +48,8 @@ def test_the_plan_has_the_expected_properties(knowledge, path: Path):
     plan, expect = make_plan(knowledge, path)
     kinds = plan.kinds()
     assert plan.steps, "a plan with no step helps nobody"
+    if expect.get("rescue_first"):
+        assert plan.steps[0].rescue, kinds
     if "first_kind_in" in expect:
         assert kinds[0] in expect["first_kind_in"], kinds
     assert not set(expect.get("excludes", [])) & set(kinds)
@@ -77,3 +79,6 @@ def test_every_step_names_a_reachable_provider_and_cites_its_source(knowledge, p
             p for p in step.providers if p.phone or p.line or p.facebook or p.url or p.email
         ]
         assert reachable, f"{step.response} has no provider with a contact"
+        for provider in step.providers:
+            assert provider.remote or provider.country == plan.located_in, provider
+        assert step.remote == all(p.remote for p in step.providers)

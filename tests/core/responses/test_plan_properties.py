@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from safepassage.core.account import Account
 from safepassage.core.knowledge import load_knowledge
+from safepassage.core.knowledge.contracts import COUNTRIES
 from safepassage.core.responses import CONSENTS, GOALS, Planner, PlanRequest
 from safepassage.core.responses.rules import Candidate, decide, eligible, situation_of
 from safepassage.core.screening import Screener
@@ -43,3 +44,46 @@ def test_no_step_appears_whose_eligibility_is_false(account: Account, request: P
         value = KNOWLEDGE.parameter(step.country, "responses", step.response).at(situation.on)
         candidate = Candidate(step.country, step.response, response, value.value)
         assert isinstance(decide(candidate, situation), list)
+
+
+located_requests = st.builds(
+    PlanRequest,
+    goals=st.lists(st.sampled_from(GOALS), max_size=3, unique=True).map(tuple),
+    consent=st.frozensets(st.sampled_from(CONSENTS)),
+    located_in=st.sampled_from(COUNTRIES),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(accounts, located_requests)
+def test_every_step_names_a_provider_reachable_where_the_migrant_is(
+    account: Account, request: PlanRequest
+):
+    """A contact in the country the migrant is in, or one the data says is reachable from abroad
+    for that response (cited); embassies only for their own nationals; every step cited."""
+    plan = PLANNER.plan(account, SCREENER.screen(account), request)
+    on = situation_of(account, SCREENER.screen(account), request).on
+    for step in plan.steps:
+        assert step.cites, step.response
+        assert all(cite.title for cite in step.cites)
+        assert step.providers, step.response
+        response = KNOWLEDGE.at(step.country, "responses", step.response, on)
+        for contact in step.providers:
+            assert any(
+                getattr(contact, way) for way in ("phone", "line", "facebook", "url", "email")
+            )
+            channel = KNOWLEDGE.at(step.country, "help_channels", contact.id, on)
+            where = channel.countries or [step.country]
+            if contact.remote:
+                assert request.located_in not in where
+                assert response.remote
+                assert contact.id in response.remote.providers
+                assert len(step.cites) == 2, "the remote route is cited"
+            else:
+                assert request.located_in in where, (step.response, contact.id)
+            if channel.nationals_of:
+                assert account.person.nationality in channel.nationals_of
+            if channel.kind == "police":
+                assert "police" in request.consent or step.mandatory
+        assert step.remote == all(c.remote for c in step.providers)
+        assert not step.remote or step.remote_how

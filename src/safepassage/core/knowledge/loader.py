@@ -18,7 +18,7 @@ from typing import Any
 from . import contracts
 from .model import Knowledge, Parameter, Place, Series, Value
 from .problems import KnowledgeError, Problem
-from .schema import Entry, TopicFile
+from .schema import Entry, Response, TopicFile
 from .validate import check_records, validate_document
 from .yamlsource import Document, parse_yaml
 
@@ -249,11 +249,14 @@ class _Builder:
             if topic != "responses":
                 continue
             for value in (v for s in param.all_series() for v in s.entries if v.value):
-                for provider in value.value.providers:
+                response = value.value
+                for provider in response.providers:
                     problem = _provider_problem(self.params.get((scope, "help_channels", provider)))
                     if problem:
                         message = f"provider '{provider}' {problem}"
                         self.problems.append(Problem(value.file, value.line, (name,), message))
+                for message in _remote_problems(response, scope, self.params):
+                    self.problems.append(Problem(value.file, value.line, (name, "remote"), message))
 
 
 def _put_all(
@@ -330,6 +333,41 @@ def _overlap(param: Parameter, current: Value, following: Value) -> Problem:
 
 
 CONTACTS = ("phone", "line", "facebook", "whatsapp", "telegram", "email", "url")
+
+
+# Ways to reach a provider from another country (a phone number only in international form).
+REMOTE_CONTACTS = ("line", "facebook", "whatsapp", "telegram", "email", "url")
+
+
+def _remote_problems(
+    response: Response, scope: str, params: Mapping[tuple[str, str, str], Parameter]
+) -> list[str]:
+    """A remote provider is one of the response's providers, reachable from another country."""
+    problems = []
+    places = response.eligibility.places()
+    if response.remote is None:
+        if "left" in places:
+            problems.append("`located: left` needs `remote` providers; add them or drop `left`")
+        return problems
+    for provider in response.remote.providers:
+        if provider not in response.providers:
+            problems.append(f"remote provider '{provider}' is not in `providers`; add it there")
+            continue
+        channel = params.get((scope, "help_channels", provider))
+        latest = [s.entries[-1].value for s in channel.all_series() if s.entries] if channel else []
+        if not any(
+            v is not None
+            and (
+                any(getattr(v, c) for c in REMOTE_CONTACTS)
+                or (v.phone or "").lstrip().startswith("+")
+            )
+            for v in latest
+        ):
+            problems.append(
+                f"remote provider '{provider}' has no contact usable from abroad (LINE, "
+                "Facebook, WhatsApp, Telegram, email, URL or a phone number starting with +)"
+            )
+    return problems
 
 
 def _provider_problem(channel: Parameter | None) -> str | None:

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..account import Recruiter
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -159,6 +161,12 @@ class Channel(Strict):
     location: Text | None = None
     free: bool | None = None
     hours: Text | None = None
+    # Where the provider can be reached in person or on a local line, when not (only) in the
+    # country of the catalogue that lists it (a Myanmar workers' group in Mae Sot, listed under
+    # MM, is in TH). Empty: the catalogue's country.
+    countries: list[CountryCode] = []
+    # Embassies and consular services serve only their own nationals.
+    nationals_of: list[CountryCode] = []
 
 
 class MigrationChannel(Strict):
@@ -169,6 +177,13 @@ class MigrationChannel(Strict):
     max_years: Annotated[float, Field(gt=0)] | None = None
 
 
+# Where the migrant must be, relative to the catalogue's country C: `destination` in C, where they
+# worked; `origin` back home in C after working abroad; `in_country` in C, for whatever reason;
+# `abroad` C is home and they are elsewhere; `left` C is where they worked and they have left
+# (only through the response's `remote` providers).
+Located = Literal["destination", "origin", "in_country", "abroad", "left"]
+
+
 class Eligibility(Strict):
     """When a response fits: every condition given must hold (unset conditions always hold)."""
 
@@ -176,10 +191,24 @@ class Eligibility(Strict):
     any_finding: list[Annotated[str, StringConstraints(pattern=r"^[a-z]+:[a-z_.]+$")]] = []
     trafficking: list[Literal["yes", "no", "unknown"]] = []
     child: bool | None = None
-    located: Literal["destination", "origin", "either"] = "either"
+    located: Located | Annotated[list[Located], Field(min_length=1)] = "in_country"
     legal_status: list[Text] = []
     sectors: list[Text] = []
     party_identified: list[Literal["employer", "recruiter", "buyer"]] = []
+    recruited_by: list[Recruiter] = []  # the account's recruitment.recruited_by
+
+    def places(self) -> tuple[str, ...]:
+        return (self.located,) if isinstance(self.located, str) else tuple(self.located)
+
+
+class Remote(Strict):
+    """How a response can be pursued from outside the country of its providers, cited."""
+
+    providers: Annotated[list[SnakeId], Field(min_length=1)]
+    how: Text
+    citation: Citation
+    verified: bool
+    note: Text | None = None
 
 
 class Response(Strict):
@@ -196,6 +225,8 @@ class Response(Strict):
     typical_cost: Text | None = None
     criminal_justice: bool = False
     mandatory_for_children: bool = False
+    rescue: bool = False  # a request to get someone out of the place where they are held
+    remote: Remote | None = None
     political_economy: Text | None = None
 
 
@@ -300,6 +331,9 @@ def known_field_names() -> frozenset[str]:
         Law,
         Channel,
         MigrationChannel,
+        Eligibility,
+        Remote,
+        Response,
         TopicFile,
         Entry[Any],
         Place[Any],

@@ -35,6 +35,8 @@ class Contact:
     url: str | None
     email: str | None
     languages: tuple[str, ...]
+    country: str | None = None  # where the provider is
+    remote: bool = False  # reached from another country than the one the migrant is in
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class Step:
     criminal_justice: bool
     mandatory: bool
     cites: tuple[Cite, ...]
+    rescue: bool = False  # a request to get the migrant out of the place where they are held
+    remote: bool = False  # every provider is in another country: done from where the migrant is
+    remote_how: str | None = None  # how it is done from there (knowledge data, cited)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,15 @@
-"""Eligibility, consent and ranking: whether a response belongs in the plan, and where."""
+"""Eligibility, consent and ranking: whether a response belongs in the plan, and where.
+
+Every text here is shown to the migrant or the case worker: each is a whole English sentence
+marked for translation (`_()` or `N_()` from safepassage.i18n), filled with named placeholders.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from ...i18n import N_, _
 from ..account import Account, Answer
 from ..knowledge import Value
 from ..knowledge.schema import Eligibility, Response
@@ -19,6 +24,27 @@ SYSTEMIC_KINDS = (
 )
 STATE_RISKS = ("deportation", "detention")
 RECRUITERS = ("broker", "licensed_agency", "unlicensed_agency", "online_contact")
+
+# What makes a situation dangerous, as shown to the migrant (items of a list, each translated).
+DANGERS = (
+    ("physical_violence", N_("physical violence")),
+    ("sexual_violence", N_("sexual violence")),
+    ("threatened_violence", N_("threats of violence")),
+    ("locked_in", N_("confinement")),
+    ("forced_criminal_activity", N_("forced criminal activity")),
+    ("sexual_exploitation", N_("sexual exploitation")),
+)
+HELD_IN_COMPOUND = N_("held in a compound")
+A_CHILD = N_("a child")
+
+# Why a response is not available where the migrant is, by `located` value.
+WHERE = {
+    "destination": N_("It is only for someone who is in {country}, where they worked."),
+    "origin": N_("It is only for someone who has come back home to {country}."),
+    "in_country": N_("It is only for someone who is in {country}."),
+    "abroad": N_("It is only for a national of {country} who is abroad."),
+    "left": N_("It is only for someone who has left {country}, where they worked."),
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +65,7 @@ class Situation:
     located_in: str | None
     work_country: str | None
     origin: str | None
+    nationality: str | None
     findings: frozenset[str]
     danger: tuple[str, ...]
     safe_now: bool
@@ -64,9 +91,10 @@ def situation_of(account: Account, result: Determination, request: PlanRequest) 
         located_in=located,
         work_country=work_country,
         origin=origin,
+        nationality=account.person.nationality,
         findings=findings,
         danger=_danger(account),
-        safe_now=_safe_now(account, returned),
+        safe_now=_safe_now(account, returned) or (located is not None and located != work_country),
         child=account.person.under_18.yes,
         forced_criminality=forced_criminality,
         # Services are planned for now, not for the date of the events.
@@ -77,20 +105,13 @@ def situation_of(account: Account, result: Determination, request: PlanRequest) 
 def _danger(account: Account) -> tuple[str, ...]:
     reasons = []
     for job in account.work:
-        for name, label in (
-            ("physical_violence", "physical violence"),
-            ("sexual_violence", "sexual violence"),
-            ("threatened_violence", "threats of violence"),
-            ("locked_in", "confinement"),
-            ("forced_criminal_activity", "forced criminal activity"),
-            ("sexual_exploitation", "sexual exploitation"),
-        ):
+        for name, label in DANGERS:
             if getattr(job, name).yes:
                 reasons.append(label)
         if job.isolation == "compound" or job.sector == "online_scam":
-            reasons.append("held in a compound")
+            reasons.append(HELD_IN_COMPOUND)
     if account.person.under_18.yes:
-        reasons.append("a child")
+        reasons.append(A_CHILD)
     return tuple(dict.fromkeys(reasons))
 
 
@@ -103,56 +124,62 @@ def _safe_now(account: Account, returned: bool) -> bool:
     return job.end is not None or (job.free_to_leave.yes and not held)
 
 
+def listed(items: tuple[str, ...] | list[str]) -> str:
+    """A list of translated items, for a {placeholder} in a sentence."""
+    return ", ".join(_(item) for item in items)
+
+
 def eligible(rule: Eligibility, situation: Situation, country: str) -> str | None:
-    """None when every condition holds, else why not (for the 'not chosen' list)."""
+    """None when every condition holds, else why not (a sentence for the 'not chosen' list)."""
     result, account = situation.result, situation.account
-    checks = [
-        (
-            rule.level_at_least is None or result.level >= Level[rule.level_at_least.upper()],
-            f"needs at least {rule.level_at_least}",
-        ),
-        (
-            not rule.any_finding or bool(situation.findings & set(rule.any_finding)),
-            "needs one of: " + ", ".join(rule.any_finding),
-        ),
-        (
-            not rule.trafficking or result.trafficking.result.value in rule.trafficking,
-            "needs a trafficking answer of " + "/".join(rule.trafficking),
-        ),
-        (
-            rule.child is None or rule.child == situation.child,
-            "only for children" if rule.child else "only for adults",
-        ),
-        (_located(rule.located, situation, country), _where_text(rule.located, country)),
-        (
-            not rule.legal_status or account.person.legal_status in rule.legal_status,
-            "needs legal status " + "/".join(rule.legal_status),
-        ),
-        (
-            not rule.sectors or any(j.sector in rule.sectors for j in account.work),
-            "only for the sectors " + ", ".join(rule.sectors),
-        ),
-        (
-            all(_identified(p, account) for p in rule.party_identified),
-            "needs the " + " and ".join(rule.party_identified) + " to be identified",
-        ),
-    ]
-    return next((reason for ok, reason in checks if not ok), None)
+    if rule.level_at_least is not None and result.level < Level[rule.level_at_least.upper()]:
+        return _("It needs a finding of at least {level}.").format(
+            level=rule.level_at_least.replace("_", " ")
+        )
+    if rule.any_finding and situation.findings.isdisjoint(rule.any_finding):
+        return _("It needs one of these findings: {findings}.").format(
+            findings=", ".join(rule.any_finding)
+        )
+    if rule.trafficking and result.trafficking.result.value not in rule.trafficking:
+        return _("It needs a trafficking answer of {answers}.").format(
+            answers=" / ".join(rule.trafficking)
+        )
+    if rule.child is not None and rule.child != situation.child:
+        return _("It is only for children.") if rule.child else _("It is only for adults.")
+    places = rule.places()
+    if not any(located(place, situation, country) for place in places):
+        return _(WHERE[places[0]]).format(country=country)
+    if rule.legal_status and account.person.legal_status not in rule.legal_status:
+        return _("It needs the legal status {statuses}.").format(
+            statuses=" / ".join(rule.legal_status)
+        )
+    if rule.sectors and not any(j.sector in rule.sectors for j in account.work):
+        return _("It is only for these sectors: {sectors}.").format(sectors=", ".join(rule.sectors))
+    if not all(_identified(p, account) for p in rule.party_identified):
+        return _("It needs these to be identified: {parties}.").format(
+            parties=", ".join(rule.party_identified)
+        )
+    if rule.recruited_by and account.recruitment.recruited_by not in rule.recruited_by:
+        return _("It is only for someone recruited by: {recruiters}.").format(
+            recruiters=", ".join(r.replace("_", " ") for r in rule.recruited_by)
+        )
+    return None
 
 
-def _located(where: str, situation: Situation, country: str) -> bool:
-    if where == "either":
-        return True
-    if where == "destination":
-        return situation.located_in == country == situation.work_country
-    return situation.located_in == country == situation.origin != situation.work_country
-
-
-def _where_text(where: str, country: str) -> str:
-    return {
-        "destination": f"only while you are in {country}, where you worked",
-        "origin": f"only after return to {country}",
-    }.get(where, "")
+def located(place: str, situation: Situation, country: str) -> bool:
+    """Whether the migrant is where `place` says, relative to the catalogue's country."""
+    here, work, origin = situation.located_in, situation.work_country, situation.origin
+    if place == "destination":
+        return here == country == work
+    if place == "origin":
+        return here == country == origin != work
+    if place == "in_country":
+        return here == country
+    if place == "abroad":
+        return here is not None and country == origin != here
+    if place == "left":
+        return here is not None and country == work != here
+    return False
 
 
 def _identified(party: str, account: Account) -> bool:
@@ -163,29 +190,49 @@ def _identified(party: str, account: Account) -> bool:
     return account.recruitment.recruited_by in RECRUITERS
 
 
+def police_allowed(situation: Situation, response: Response) -> bool:
+    """Police lines are offered only with consent, or where protecting a child is mandatory."""
+    mandatory = situation.child and response.mandatory_for_children
+    return mandatory or "police" in situation.request.consent
+
+
 def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
     """The reasons to include the response, or the reason it is left out."""
     response, request = candidate.response, situation.request
     reason = eligible(response.eligibility, situation, candidate.country)
     if reason:
-        return f"not applicable: {reason}"
+        return reason
     mandatory = situation.child and response.mandatory_for_children
-    why = [f"the law makes protection of a child victim mandatory ({candidate.country})"] * (
-        mandatory
-    )
+    why = []
+    if response.rescue:
+        if situation.safe_now:
+            return _("You are no longer held, so no rescue is needed.")
+        why.append(_("You are held and cannot leave safely: asking for rescue comes first."))
+    if mandatory:
+        why.append(
+            _("The law makes the protection of a child victim mandatory in {country}.").format(
+                country=candidate.country
+            )
+        )
     if response.criminal_justice and not mandatory:
         blocked = _criminal_justice_block(situation, response.kind)
         if blocked:
             return blocked
-        why.append("you agreed to involve the police, the findings support it, and you are safe")
+        why.append(
+            _("You agreed to involve the police, the findings support it, and you are safe.")
+            if situation.safe_now
+            else _("You agreed to involve the police, and the findings support it.")
+        )
     if response.kind == "embassy_or_labour_attache" and "embassy" not in request.consent:
-        return (
-            "not without your consent: contacting the embassy shares your situation with "
-            "your government (give consent 'embassy' to include it)"
+        return _(
+            "Not without your consent: contacting the embassy shares your situation with your "
+            "government. Give consent 'embassy' to include it."
         )
     why += _merits(candidate, situation)
     if not why:
-        return "does not serve the goals you chose (" + ", ".join(request.goals) + ")"
+        return _("It does not serve the goals you chose ({goals}).").format(
+            goals=", ".join(request.goals) or "-"
+        )
     return why
 
 
@@ -193,16 +240,16 @@ def _criminal_justice_block(situation: Situation, kind: str) -> str | None:
     result = situation.result
     supported = result.level is Level.FORCED_LABOUR or result.trafficking.result is Answer.YES
     if not supported:
-        return "not recommended: the findings do not support forced labour or trafficking"
+        return _("Not recommended: the findings do not support forced labour or trafficking.")
     if "police" not in situation.request.consent:
-        return (
-            "not without your consent: reporting to the police is your choice "
-            "(give consent 'police' to include it)"
+        return _(
+            "Not without your consent: reporting to the police is your choice. "
+            "Give consent 'police' to include it."
         )
     # A rescue and identification by the police can be the only way out of a compound; a
     # criminal complaint can wait until the person is safe.
     if not situation.safe_now and kind == "criminal_complaint":
-        return "not yet: reach safety first, then decide about the police"
+        return _("Not yet: reach safety first, then decide about the police.")
     return None
 
 
@@ -210,31 +257,40 @@ def _merits(candidate: Candidate, situation: Situation) -> list[str]:
     response = candidate.response
     why = []
     if response.kind in SAFETY_KINDS and situation.danger:
-        why.append("for your safety now: " + ", ".join(situation.danger))
+        why.append(_("For your safety now: {dangers}.").format(dangers=listed(situation.danger)))
     matched = [g for g in response.goals if g in situation.request.goals]
     if matched:
-        why.append("serves your goals: " + ", ".join(matched).replace("_", " "))
+        why.append(
+            _("It serves your goals: {goals}.").format(goals=", ".join(matched).replace("_", " "))
+        )
     if response.kind in SYSTEMIC_KINDS:
-        why.append("holds the recruiter, employer or buyer to account, which protects others too")
+        why.append(
+            _("It holds the recruiter, employer or buyer to account, which protects others too.")
+        )
     findings = sorted(situation.findings & set(response.eligibility.any_finding))
     if why and findings:
-        why.append("based on: " + ", ".join(findings))
+        why.append(
+            _("It is based on these findings: {findings}.").format(findings=", ".join(findings))
+        )
     return why
 
 
 def rank_key(candidate: Candidate, situation: Situation) -> tuple[int, int, int, str]:
-    """Safety first (when in danger), then goals, then systemic steps, then criminal justice."""
+    """Rescue first (when held), then mandatory child protection, safety (when in danger),
+    goals, systemic steps, and criminal justice last."""
     response = candidate.response
-    if situation.child and response.mandatory_for_children:
+    if response.rescue and not situation.safe_now:
         tier = 0
-    elif response.kind in SAFETY_KINDS and situation.danger:
+    elif situation.child and response.mandatory_for_children:
         tier = 1
-    elif response.criminal_justice:
-        tier = 4
-    elif any(g in situation.request.goals for g in response.goals):
+    elif response.kind in SAFETY_KINDS and situation.danger:
         tier = 2
-    else:
+    elif response.criminal_justice:
+        tier = 5
+    elif any(g in situation.request.goals for g in response.goals):
         tier = 3
+    else:
+        tier = 4
     matched = sum(g in situation.request.goals for g in response.goals)
     exposure = sum(r in STATE_RISKS for r in response.risks) * _irregular(situation)
     return (tier, exposure - matched, len(response.risks), candidate.id)
@@ -249,8 +305,10 @@ def risk_notes(response: Response, situation: Situation) -> str | None:
     if _irregular(situation) and any(r in STATE_RISKS for r in response.risks):
         notes.insert(
             0,
-            "Without a valid work permit, this step can lead to arrest, a fine, "
-            "detention or deportation. Go with an NGO or a lawyer.",
+            _(
+                "Without a valid work permit, this step can lead to arrest, a fine, "
+                "detention or deportation. Go with an NGO or a lawyer."
+            ),
         )
     return " ".join(notes) or None
 
