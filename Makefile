@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/knowledge_load.py
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/planning.py
+	$(BIN)/python bench/web_latency.py
 
 # Extract every message into the catalogues and compile them (makemessages needs GNU gettext:
 # apt-get install gettext); then translate what is new in src/safepassage/locale/*/django.po
