@@ -246,6 +246,116 @@ MESSAGES = (
     gettext_noop("{times}× the normal rate ({percent}%)"),
     # Translators: core/knowledge/describe.py
     gettext_noop("languages: {codes}"),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "Forced criminality: people forced to commit crimes (such as online scams) because they were trafficked should not be punished for those acts (the non-punishment principle)."
+    ),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "No contact of your own country's embassy or consular service is recorded for this step ({nationality}); ask an NGO to find it."
+    ),
+    # Translators: core/responses/planner.py
+    gettext_noop("Police lines are not listed because you have not agreed to involve the police."),
+    # Translators: core/responses/planner.py
+    gettext_noop("No provider of this step that you can reach from {country} is recorded."),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "You are in {here}, so this step is done remotely with providers in {there} that can be reached from abroad."
+    ),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "The migrant is a child (under 18). The law requires protection of child victims: {steps}. This happens whatever the child's or the family's wishes about police involvement; explain this to the child before acting."
+    ),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "The migrant is a child (under 18). The law requires protection of child victims. This happens whatever the child's or the family's wishes about police involvement; explain this to the child before acting."
+    ),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "Immediate safety comes first: {dangers}. Plan how to reach safety before any claim or complaint."
+    ),
+    # Translators: core/responses/rules.py
+    gettext_noop("physical violence"),
+    # Translators: core/responses/rules.py
+    gettext_noop("sexual violence"),
+    # Translators: core/responses/rules.py
+    gettext_noop("threats of violence"),
+    # Translators: core/responses/rules.py
+    gettext_noop("confinement"),
+    # Translators: core/responses/rules.py
+    gettext_noop("forced criminal activity"),
+    # Translators: core/responses/rules.py
+    gettext_noop("sexual exploitation"),
+    # Translators: core/responses/rules.py
+    gettext_noop("held in a compound"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a child"),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for someone who is in {country}, where they worked."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for someone who has come back home to {country}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for someone who is in {country}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for a national of {country} who is abroad."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for someone who has left {country}, where they worked."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It needs a finding of at least {level}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It needs one of these findings: {findings}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It needs a trafficking answer of {answers}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for children."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for adults."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It needs the legal status {statuses}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for these sectors: {sectors}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It needs these to be identified: {parties}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is only for someone recruited by: {recruiters}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You are no longer held, so no rescue is needed."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You are held and cannot leave safely: asking for rescue comes first."),
+    # Translators: core/responses/rules.py
+    gettext_noop("The law makes the protection of a child victim mandatory in {country}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You agreed to involve the police, the findings support it, and you are safe."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You agreed to involve the police, and the findings support it."),
+    # Translators: core/responses/rules.py
+    gettext_noop(
+        "Not without your consent: contacting the embassy shares your situation with your government. Give consent 'embassy' to include it."
+    ),
+    # Translators: core/responses/rules.py
+    gettext_noop("It does not serve the goals you chose ({goals})."),
+    # Translators: core/responses/rules.py
+    gettext_noop("Not recommended: the findings do not support forced labour or trafficking."),
+    # Translators: core/responses/rules.py
+    gettext_noop(
+        "Not without your consent: reporting to the police is your choice. Give consent 'police' to include it."
+    ),
+    # Translators: core/responses/rules.py
+    gettext_noop("Not yet: reach safety first, then decide about the police."),
+    # Translators: core/responses/rules.py
+    gettext_noop("For your safety now: {dangers}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It serves your goals: {goals}."),
+    # Translators: core/responses/rules.py
+    gettext_noop(
+        "It holds the recruiter, employer or buyer to account, which protects others too."
+    ),
+    # Translators: core/responses/rules.py
+    gettext_noop("It is based on these findings: {findings}."),
+    # Translators: core/responses/rules.py
+    gettext_noop(
+        "Without a valid work permit, this step can lead to arrest, a fine, detention or deportation. Go with an NGO or a lawyer."
+    ),
     # Translators: cli/__init__.py
     gettext_noop("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
     # Translators: cli/interview.py
@@ -351,7 +461,11 @@ MESSAGES = (
     # Translators: cli/plan.py
     gettext_noop("[bold]Plan[/bold] (the migrant is in {country}; safe now: {safe})"),
     # Translators: cli/plan.py
+    gettext_noop("Done remotely: {how}"),
+    # Translators: cli/plan.py
     gettext_noop("why"),
+    # Translators: cli/plan.py
+    gettext_noop("remote"),
     # Translators: cli/plan.py
     gettext_noop("risks"),
     # Translators: cli/plan.py
