@@ -67,3 +67,12 @@ def test_it_says_when_the_file_is_missing(tmp_path: Path):
     result = runner.invoke(app, ["screen", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_its_json_gives_each_rule_as_a_template_and_its_parameters():
+    """So that another program can show the rule in the reader's language (see messages.py)."""
+    result = runner.invoke(app, ["screen", "--json", str(EXAMPLES / "recruitment_fee_only.yaml")])
+    [fee] = [f for f in json.loads(result.output)["findings"] if f["kind"] == "violation"]
+    assert fee["params"] == {"country": "Cambodia", "country2": "Thailand"}
+    assert fee["message"].format(**fee["params"]) == fee["rule"]
+    assert "the law of Cambodia allows some costs only within limits" in fee["rule"]

@@ -2,5 +2,6 @@
 
 from .determination import Determination, Level
 from .engine import Screener
+from .messages import all_message_ids
 
-__all__ = ["Determination", "Level", "Screener"]
+__all__ = ["Determination", "Level", "Screener", "all_message_ids"]

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import IntEnum
 from typing import Any
 
+from ...i18n import N_
 from ..account import Answer
 
-CONSTRUCT_NOTE = (
+CONSTRUCT_NOTE = N_(
     "'Labour exploitation' is SafePassage's own construct, not a legal term: no binding "
     "international definition exists. SafePassage uses it for serious or multiple labour-rights "
     "violations, for two or more ILO indicators of forced labour, or for one element of the ICLS "
     "forced-labour test (involuntary work, or a threat or menace of penalty) without the other."
 )
+# Template parameters whose values are message ids themselves (a period such as "per month", a
+# sector, a country, an indicator's name, a law's text): translated before they fill a template.
+WORD_PARAMS = frozenset({"per", "pay_per", "sector", "country", "country2", "indicator", "law"})
+
+
+def _same(text: str) -> str:
+    return text
 
 
 class Level(IntEnum):
@@ -54,7 +63,11 @@ class Cite:
 
 @dataclass(frozen=True)
 class Finding:
-    """One conclusion: an ILO indicator, a labour-law violation, or a legal element."""
+    """One conclusion: an ILO indicator, a labour-law violation, or a legal element.
+
+    `rule` is the English text; `message` the template it was made from (its gettext message id,
+    see messages.py) and `params` the values filling it, so that
+    `rule == message.format(**params)`. `text(gettext)` gives it in the reader's language."""
 
     kind: str  # indicator | violation | icls | palermo | risk
     code: str
@@ -63,6 +76,20 @@ class Finding:
     because: tuple[Evidence, ...]
     rule: str
     cites: tuple[Cite, ...] = ()
+    message: str = ""
+    params: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def text(self, translate: Callable[[str], str] = _same) -> str:
+        """The rule through `translate` (gettext): the template and its word parameters
+        translated, then filled. A translation whose placeholders do not match the template's
+        falls back to the English template rather than fail."""
+        if not self.message:
+            return translate(self.rule)
+        params = {k: translate(v) if k in WORD_PARAMS else v for k, v in self.params.items()}
+        try:
+            return translate(self.message).format(**params)
+        except (KeyError, IndexError, ValueError):
+            return self.message.format(**params)
 
 
 @dataclass(frozen=True)

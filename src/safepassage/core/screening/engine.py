@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..account import Account, Answer, Fact, Recruiter, Work
 from ..knowledge import Knowledge, Resolved
+from . import messages as m
 from .determination import (
     Cite,
     Determination,
@@ -300,6 +301,7 @@ class Screener:
             if answer is Answer.YES:
                 present.add(code)
                 source = self._framework("ilo_indicators", code, on)
+                name = _indicator_name(source, code)
                 findings.append(
                     Finding(
                         "indicator",
@@ -307,8 +309,10 @@ class Screener:
                         stage,
                         None if no_job else screen.index,
                         _evidence(support, screen),
-                        _rule_text(source, code),
+                        f"ILO indicator of forced labour: {name}",  # m.INDICATOR, filled
                         _cites(source),
+                        m.INDICATOR,
+                        {"indicator": name},
                     )
                 )
             elif gaps:
@@ -457,7 +461,8 @@ def _red_flags_finding(note: str | None) -> Finding:
         "recruitment",
         None,
         (Evidence("recruitment.job_offer_red_flags", Answer.YES, note),),
-        "The job offer carries red flags of deceptive recruitment into scam operations",
+        m.SCAM_RECRUITMENT_RED_FLAGS,
+        message=m.SCAM_RECRUITMENT_RED_FLAGS,
     )
 
 
@@ -532,11 +537,7 @@ def _palermo_result(elements: dict[str, Answer], child: Answer) -> LegalTest:
         result = Answer.UNKNOWN  # it would be trafficking if the person is under 18: ask the age
     else:
         result = adult
-    rule = (
-        "For a child (under 18), act and purpose suffice (Palermo Protocol art. 3(c))"
-        if child is Answer.YES
-        else "Trafficking needs an act, a means and a purpose (Palermo Protocol art. 3(a))"
-    )
+    rule = m.TRAFFICKING_CHILD if child is Answer.YES else m.TRAFFICKING_ADULT
     return LegalTest(result, elements, rule)
 
 
@@ -563,14 +564,16 @@ def _element_finding(
 ) -> Finding:
     stage = support[0].partition(".")[0]
     stage = stage if stage in ("recruitment", "transit", "work", "return") else "work"
+    text = m.ELEMENTS.get(element) or element.replace("_", " ")
     return Finding(
         kind,
         f"{element}.{code}",
         stage,
         screen.index if screen.job else None,
         _evidence(support, screen),
-        element.replace("_", " "),
+        text,
         _cites(source),
+        text,
     )
 
 
@@ -589,10 +592,11 @@ def _cites(source: Resolved | None) -> tuple[Cite, ...]:
     return (cite(source),) if source is not None else ()
 
 
-def _rule_text(source: Resolved | None, code: str) -> str:
+def _indicator_name(source: Resolved | None, code: str) -> str:
+    """The indicator's name in the knowledge base (a message id: see messages.knowledge_words)."""
     term = source.value.value if source is not None else None
-    name = getattr(term, "name", code.replace("_", " "))
-    return f"ILO indicator of forced labour: {name}"
+    name: str = getattr(term, "name", code.replace("_", " "))
+    return name
 
 
 def _with_job(finding: Finding, index: int) -> Finding:
@@ -604,6 +608,8 @@ def _with_job(finding: Finding, index: int) -> Finding:
         finding.because,
         finding.rule,
         finding.cites,
+        finding.message,
+        finding.params,
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..account import Answer, Money, Person, Recruitment, Work
 from ..knowledge import Knowledge, LookupProblem, Resolved, Value
+from . import messages as m
 from .determination import Cite, Evidence, Finding
 
 WEEKS_PER_MONTH = 52 / 12
@@ -27,11 +28,6 @@ SECTOR_TERMS: dict[str, tuple[str, ...]] = {  # words that name an account secto
     "construction": ("construction",),
     "domestic_work": ("domestic",),
 }
-CONVERSION_NOTE = (
-    "Spreading the pay over the days and hours actually worked is SafePassage's own conversion, "
-    "not a statutory formula; where the law counts paid rest days in a monthly wage, the "
-    "shortfall may be larger"
-)
 FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
 
 
@@ -66,7 +62,15 @@ class LawCheck:
     derived: dict[str, Answer] = field(default_factory=dict)
     missing: dict[str, list[str]] = field(default_factory=dict)
 
-    def violation(self, code: str, because: list[Evidence], rule: str, *sources: Resolved) -> None:
+    def violation(
+        self,
+        code: str,
+        because: list[Evidence],
+        message: str,
+        params: dict[str, str],
+        *sources: Resolved,
+    ) -> None:
+        """A violation whose text is `message` (a template of messages.py) filled by `params`."""
         self.findings.append(
             Finding(
                 "violation",
@@ -74,8 +78,10 @@ class LawCheck:
                 "work",
                 None,
                 tuple(because),
-                rule,
+                message.format(**params),
                 tuple(cite(s) for s in sources),
+                message,
+                params,
             )
         )
 
@@ -241,20 +247,29 @@ def _per_day(pay: Money, job: Work, normal_hours: float | None) -> float | None:
     return None
 
 
-def conversion(pay: Money, per: str, job: Work, normal_hours: float | None) -> str | None:
-    """What `pay_in` spread the pay over, in words (None when the pay is already per `per`)."""
+def conversion(
+    pay: Money, per: str, job: Work, normal_hours: float | None
+) -> tuple[tuple[str | None, bool], dict[str, str]] | None:
+    """What `pay_in` spread the pay over (None when the pay is already per `per`): the key of its
+    template in messages.BELOW_MINIMUM_CONVERTED (the days a week used to reach a month or a
+    week, whether normal hours a day were used) and the parameters naming those days and hours."""
     if pay.per == per:
         return None
     bases, days, hours = {pay.per, per}, job.days_per_week, job.hours_per_day
-    said = []
+    params: dict[str, str] = {}
+    by_days: str | None = None
     if "month" in bases and days:
-        month = round(days * WEEKS_PER_MONTH, 1)
-        said.append(f"{days:g} days a week (about {month:g} working days a month)")
+        by_days = "month"
+        params["days"] = f"{days:g}"
+        params["month_days"] = f"{round(days * WEEKS_PER_MONTH, 1):g}"
     elif "week" in bases and days:
-        said.append(f"{days:g} days a week")
+        by_days = "week"
+        params["days"] = f"{days:g}"
+    by_hours = False
     if "hour" in bases and hours:
-        said.append(f"{min(hours, normal_hours or hours):g} normal hours a day")
-    return " and ".join(said)
+        by_hours = True
+        params["hours"] = f"{min(hours, normal_hours or hours):g}"
+    return (by_days, by_hours), params
 
 
 def _minimum_for(law: JobLaw, pay: Money) -> Resolved | None:
@@ -299,21 +314,25 @@ def _below_minimum(
 ) -> None:
     floor = minimum.value.value
     how = conversion(pay, floor.per, job, normal.value.value if normal else None)
-    below = f"below the minimum wage of {floor.amount:,.0f} {floor.currency} per {floor.per}"
+    params = {
+        "paid": f"{paid:,.0f}",
+        "currency": floor.currency,
+        "per": m.period(floor.per),
+        "minimum": f"{floor.amount:,.0f}",
+    }
     evidence = [Evidence("work.pay", Answer.YES, f"{pay.amount:,.0f} {pay.currency} per {pay.per}")]
     sources = [minimum]
     if how is None:
-        rule = f"Pay of {paid:,.0f} {floor.currency} per {floor.per} is {below}"
+        message = m.BELOW_MINIMUM
     else:
-        rule = (
-            f"Pay of {pay.amount:,.0f} {pay.currency} per {pay.per} for {how} comes to "
-            f"{paid:,.0f} {floor.currency} per {floor.per}, {below}. {CONVERSION_NOTE}"
-        )
+        key, spread = how
+        message = m.BELOW_MINIMUM_CONVERTED[key]
+        params.update(spread, amount=f"{pay.amount:,.0f}", pay_per=m.period(pay.per))
         for name in _converted_by(pay, floor.per):
             evidence.append(Evidence(f"work.{name}", Answer.YES, f"{getattr(job, name):g}"))
         if normal is not None and "hour" in (pay.per, floor.per):
             sources.append(normal)
-    result.violation("below_minimum_wage", evidence, rule, *sources)
+    result.violation("below_minimum_wage", evidence, message, params, *sources)
 
 
 def _converted_by(pay: Money, per: str) -> list[str]:
@@ -345,16 +364,18 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
     result.derived["hours_over_legal_limit"] = Answer.YES if over else Answer.NO
     if over:
         cap, worked = over[0]
-        rule = (
-            f"{job.hours_per_day:g} hours a day, {job.days_per_week:g} days a week means "
-            f"{worked:,.0f} overtime hours, over the legal limit of {cap.value.value:g} "
-            f"({cap.parameter.name.replace('_', ' ')})"
-        )
+        params = {
+            "hours": f"{job.hours_per_day:g}",
+            "days": f"{job.days_per_week:g}",
+            "overtime": f"{worked:,.0f}",
+            "cap": f"{cap.value.value:g}",
+        }
         evidence = [
             Evidence("work.hours_per_day", Answer.YES),
             Evidence("work.days_per_week", Answer.YES),
         ]
-        result.violation("hours_over_limit", evidence, rule, cap, day, week)
+        message = m.HOURS_OVER_LIMIT[cap.parameter.name]
+        result.violation("hours_over_limit", evidence, message, params, cap, day, week)
 
 
 def _over_caps(law: JobLaw, daily_ot: float, weekly_ot: float) -> list[tuple[Resolved, float]]:
@@ -380,11 +401,9 @@ def _weekly_rest(law: JobLaw, job: Work, result: LawCheck) -> None:
     no_rest = job.days_per_week > 7 - rest.value.value
     result.derived["no_weekly_rest"] = Answer.YES if no_rest else Answer.NO
     if no_rest:
-        rule = (
-            f"Working {job.days_per_week:g} days a week leaves less than the "
-            f"{rest.value.value:g} rest day(s) a week the law requires"
-        )
-        result.violation("no_weekly_rest", [Evidence("work.days_per_week", Answer.YES)], rule, rest)
+        params = {"days": f"{job.days_per_week:g}", "rest": f"{rest.value.value:g}"}
+        evidence = [Evidence("work.days_per_week", Answer.YES)]
+        result.violation("no_weekly_rest", evidence, m.NO_WEEKLY_REST, params, rest)
 
 
 def _overtime_pay(job: Work, result: LawCheck, law: JobLaw) -> None:
@@ -396,14 +415,12 @@ def _overtime_pay(job: Work, result: LawCheck, law: JobLaw) -> None:
         return
     premium = law.get("overtime", "overtime_premium")
     if job.overtime_premium_paid.no and premium is not None:
-        rule = (
-            f"Overtime was worked without the overtime rate of {premium.value.value:g}× "
-            "the normal hourly wage"
-        )
+        params = {"premium": f"{premium.value.value:g}"}
         evidence = [
             Evidence("work.overtime_premium_paid", Answer.NO, job.overtime_premium_paid.note)
         ]
-        result.violation("unpaid_overtime_premium", evidence, rule, premium)
+        message = m.UNPAID_OVERTIME_PREMIUM
+        result.violation("unpaid_overtime_premium", evidence, message, params, premium)
 
 
 def _documents(law: JobLaw, job: Work, result: LawCheck) -> None:
@@ -418,11 +435,10 @@ def _documents(law: JobLaw, job: Work, result: LawCheck) -> None:
     policy = law.get("identity_documents", "employer_document_retention")
     if policy is not None and policy.value.value == "prohibited":
         text = law.get("identity_documents", "employer_document_retention_rule")
-        rule = f"Identity documents held by the {held}: " + (
-            text.value.value if text and text.value.value else "prohibited by law"
-        )
+        said = text.value.value if text and text.value.value else m.PROHIBITED_BY_LAW
         evidence = [Evidence("work.documents_held_by", Answer.YES, held)]
-        result.violation("documents_held", evidence, rule, policy)
+        message = m.DOCUMENTS_HELD[held]
+        result.violation("documents_held", evidence, message, {"law": said}, policy)
 
 
 def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
@@ -438,15 +454,14 @@ def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
         Evidence("person.under_18", Answer.YES, f"age {person.age}" if person.age else None)
     ]
     if person.age is not None and minimum is not None and person.age < minimum.value.value:
-        rule = f"Age {person.age} is below the minimum working age of {minimum.value.value:g}"
-        result.violation("child_below_minimum_age", evidence, rule, minimum)
+        params = {"age": str(person.age), "minimum": f"{minimum.value.value:g}"}
+        message = m.CHILD_BELOW_MINIMUM_AGE
+        result.violation("child_below_minimum_age", evidence, message, params, minimum)
     hazard_age = law.get("child_age", "minimum_age_hazardous_work")
     if hazardous and hazard_age is not None:
-        rule = (
-            f"A person under {hazard_age.value.value:g} works in hazardous work "
-            f"({job.sector.replace('_', ' ')})"
-        )
-        result.violation("child_in_hazardous_work", evidence, rule, hazard_age)
+        params = {"age": f"{hazard_age.value.value:g}", "sector": m.sector(job.sector)}
+        message = m.CHILD_IN_HAZARDOUS_WORK
+        result.violation("child_in_hazardous_work", evidence, message, params, hazard_age)
 
 
 def check_fees(
@@ -475,24 +490,20 @@ def check_fees(
             policies.append(policy)
     principles = framework_at(knowledge, "fair_recruitment", "principles", on)
     sources = [*policies, *([principles] if principles else [])]
-    result.violation("recruitment_fees_charged", evidence, _fee_rule(policies), *sources)
+    message, params = _fee_rule(policies)
+    result.violation("recruitment_fees_charged", evidence, message, params, *sources)
     result.findings[-1] = _restage(result.findings[-1], "recruitment")
 
 
-def _fee_rule(policies: list[Resolved]) -> str:
-    rule = (
-        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment "
-        "principles say no worker should pay for a job"
-    )
-    for policy in policies:
-        scope = policy.parameter.scope
-        rule += (
-            f"; the law of {scope} forbids charging the worker"
-            if policy.value.value == "prohibited"
-            else f"; the law of {scope} allows some costs only within limits: check the "
-            "amount against them"
-        )
-    return rule
+def _fee_rule(policies: list[Resolved]) -> tuple[str, dict[str, str]]:
+    """The template for the laws concerned (at most two: the country of recruitment and the
+    country of work) and the countries that fill it."""
+    kinds = tuple(str(policy.value.value) for policy in policies[:2])
+    names = ("country", "country2")
+    return m.FEES[kinds], {
+        name: m.country(policy.parameter.scope)
+        for name, policy in zip(names, policies[:2], strict=False)
+    }
 
 
 def framework_at(knowledge: Knowledge, topic: str, name: str, on: date) -> Resolved | None:
@@ -511,5 +522,13 @@ def framework_at(knowledge: Knowledge, topic: str, name: str, on: date) -> Resol
 
 def _restage(finding: Finding, stage: str) -> Finding:
     return Finding(
-        finding.kind, finding.code, stage, finding.job, finding.because, finding.rule, finding.cites
+        finding.kind,
+        finding.code,
+        stage,
+        finding.job,
+        finding.because,
+        finding.rule,
+        finding.cites,
+        finding.message,
+        finding.params,
     )

@@ -1,0 +1,272 @@
+"""Every text screening shows people, as gettext message templates: whole sentences, English.
+
+A finding carries its English `rule`, the template it came from (`message`, the gettext message
+id) and the values that fill it (`params`), so that `rule == message.format(**params)`. Templates
+use `str.format` named fields (`{paid}`, `{currency}`); the values are strings already formatted
+("9,000", "THB"). Values of the parameters in `WORD_PARAMS` (a period, a sector, a country, an
+indicator's name, the text of a law) are message ids themselves: the reader's language is
+reached with `Finding.text(gettext)`, which translates them, then the template, then fills it.
+
+`all_message_ids()` lists every template and every word a parameter can hold, for the
+translation catalogues (`make messages`); the templates are also marked with `N_()` where they
+are defined, here.
+"""
+
+from __future__ import annotations
+
+from ...i18n import N_
+from ..knowledge import Knowledge, load_knowledge
+from .determination import CONSTRUCT_NOTE, WORD_PARAMS
+
+__all__ = ["WORD_PARAMS", "all_message_ids"]
+
+# -- labour law --------------------------------------------------------------------------------
+
+# Pay below the minimum, compared on the same basis (per day, per month...).
+BELOW_MINIMUM = N_(
+    "Pay of {paid} {currency} {per} is below the minimum wage of {minimum} {currency} {per}"
+)
+# The last sentence of each template below (not a message of its own: always part of one).
+CONVERSION_NOTE = (
+    "Spreading the pay over the days and hours actually worked is SafePassage's own conversion, "
+    "not a statutory formula; where the law counts paid rest days in a monthly wage, the "
+    "shortfall may be larger"
+)
+# Pay below the minimum once spread over the days and hours worked: one template for each way it
+# was spread, keyed by (the days a week used to reach a month or a week, whether normal hours a day
+# were used).
+BELOW_MINIMUM_CONVERTED: dict[tuple[str | None, bool], str] = {
+    ("month", False): N_(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week (about {month_days} working "
+        "days a month) comes to {paid} {currency} {per}, below the minimum wage of {minimum} "
+        "{currency} {per}. Spreading the pay over the days and hours actually worked is "
+        "SafePassage's own conversion, not a statutory formula; where the law counts paid rest "
+        "days in a monthly wage, the shortfall may be larger"
+    ),
+    ("month", True): N_(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week (about {month_days} working "
+        "days a month) and {hours} normal hours a day comes to {paid} {currency} {per}, below the "
+        "minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours "
+        "actually worked is SafePassage's own conversion, not a statutory formula; where the law "
+        "counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    ("week", False): N_(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week comes to {paid} {currency} "
+        "{per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the "
+        "days and hours actually worked is SafePassage's own conversion, not a statutory formula; "
+        "where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    ("week", True): N_(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week and {hours} normal hours a "
+        "day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} "
+        "{per}. Spreading the pay over the days and hours actually worked is SafePassage's own "
+        "conversion, not a statutory formula; where the law counts paid rest days in a monthly "
+        "wage, the shortfall may be larger"
+    ),
+    (None, True): N_(
+        "Pay of {amount} {currency} {pay_per} for {hours} normal hours a day comes to {paid} "
+        "{currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the "
+        "pay over the days and hours actually worked is SafePassage's own conversion, not a "
+        "statutory formula; where the law counts paid rest days in a monthly wage, the shortfall "
+        "may be larger"
+    ),
+    (None, False): N_(
+        "Pay of {amount} {currency} {pay_per} comes to {paid} {currency} {per}, below the minimum "
+        "wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually "
+        "worked is SafePassage's own conversion, not a statutory formula; where the law counts "
+        "paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+}
+# Overtime over a legal cap, one template per cap.
+HOURS_OVER_LIMIT: dict[str, str] = {
+    "overtime_max_hours_per_day": N_(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal "
+        "limit of {cap} (overtime max hours per day)"
+    ),
+    "overtime_max_hours_per_week": N_(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal "
+        "limit of {cap} (overtime max hours per week)"
+    ),
+    "overtime_max_hours_per_month": N_(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal "
+        "limit of {cap} (overtime max hours per month)"
+    ),
+    "overtime_max_hours_per_year": N_(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal "
+        "limit of {cap} (overtime max hours per year)"
+    ),
+}
+NO_WEEKLY_REST = N_(
+    "Working {days} days a week leaves less than the {rest} rest day(s) a week the law requires"
+)
+UNPAID_OVERTIME_PREMIUM = N_(
+    "Overtime was worked without the overtime rate of {premium}× the normal hourly wage"
+)
+# Documents held by someone other than the worker, one template per holder; {law} is the law's
+# own text from the knowledge base, or PROHIBITED_BY_LAW.
+DOCUMENTS_HELD: dict[str, str] = {
+    "employer": N_("Identity documents held by the employer: {law}"),
+    "recruiter": N_("Identity documents held by the recruiter: {law}"),
+    "broker": N_("Identity documents held by the broker: {law}"),
+    "other": N_("Identity documents held by the other: {law}"),
+}
+PROHIBITED_BY_LAW = N_("prohibited by law")
+CHILD_BELOW_MINIMUM_AGE = N_("Age {age} is below the minimum working age of {minimum}")
+CHILD_IN_HAZARDOUS_WORK = N_("A person under {age} works in hazardous work ({sector})")
+# Recruitment fees: the ILO principle, then what the law of each country concerned says (the
+# country of recruitment, then the country of work), keyed by those laws' policies in order.
+FEES: dict[tuple[str, ...], str] = {
+    (): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job"
+    ),
+    ("prohibited",): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job; the law of {country} forbids charging the worker"
+    ),
+    ("restricted",): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job; the law of {country} allows some costs only within "
+        "limits: check the amount against them"
+    ),
+    ("prohibited", "prohibited"): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job; the law of {country} forbids charging the worker; "
+        "the law of {country2} forbids charging the worker"
+    ),
+    ("prohibited", "restricted"): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job; the law of {country} forbids charging the worker; "
+        "the law of {country2} allows some costs only within limits: check the amount against "
+        "them"
+    ),
+    ("restricted", "prohibited"): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job; the law of {country} allows some costs only within "
+        "limits: check the amount against them; the law of {country2} forbids charging the worker"
+    ),
+    ("restricted", "restricted"): N_(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles "
+        "say no worker should pay for a job; the law of {country} allows some costs only within "
+        "limits: check the amount against them; the law of {country2} allows some costs only "
+        "within limits: check the amount against them"
+    ),
+}
+
+# -- indicators, legal elements, risks ---------------------------------------------------------
+
+INDICATOR = N_("ILO indicator of forced labour: {indicator}")
+# A legal element found (ICLS 2018, Palermo): the element's name.
+ELEMENTS: dict[str, str] = {
+    "involuntariness": N_("involuntariness"),
+    "menace_of_penalty": N_("menace of penalty"),
+    "act": N_("act"),
+    "means": N_("means"),
+    "purpose": N_("purpose"),
+}
+SCAM_RECRUITMENT_RED_FLAGS = N_(
+    "The job offer carries red flags of deceptive recruitment into scam operations"
+)
+TRAFFICKING_ADULT = N_(
+    "Trafficking needs an act, a means and a purpose (Palermo Protocol art. 3(a))"
+)
+TRAFFICKING_CHILD = N_(
+    "For a child (under 18), act and purpose suffice (Palermo Protocol art. 3(c))"
+)
+
+# -- words that fill templates (values of WORD_PARAMS) -----------------------------------------
+
+PERIODS: dict[str, str] = {
+    "hour": N_("per hour"),
+    "day": N_("per day"),
+    "week": N_("per week"),
+    "month": N_("per month"),
+    "year": N_("per year"),
+    "piece": N_("per piece"),
+    "once": N_("once"),
+}
+SECTORS: dict[str, str] = {  # the account's sector codes in words (as the interview says them)
+    "fishing": N_("fishing"),
+    "seafood_processing": N_("seafood processing"),
+    "agriculture": N_("agriculture"),
+    "construction": N_("construction"),
+    "manufacturing": N_("manufacturing"),
+    "garment": N_("garment"),
+    "domestic_work": N_("domestic work"),
+    "hospitality": N_("hospitality"),
+    "entertainment": N_("entertainment"),
+    "online_scam": N_("online scam"),
+    "sex_industry": N_("sex industry"),
+    "other": N_("other"),
+    "unknown": N_("unknown"),
+}
+COUNTRIES: dict[str, str] = {
+    "TH": N_("Thailand"),
+    "KH": N_("Cambodia"),
+    "LA": N_("Laos"),
+    "VN": N_("Vietnam"),
+    "MM": N_("Myanmar"),
+}
+
+
+def period(code: str) -> str:
+    """'month' -> 'per month' (a message id)."""
+    return PERIODS.get(code) or f"per {code}"
+
+
+def sector(code: str) -> str:
+    return SECTORS.get(code) or code.replace("_", " ")
+
+
+def country(code: str) -> str:
+    return COUNTRIES.get(code, code)
+
+
+TEMPLATES: tuple[str, ...] = (
+    BELOW_MINIMUM,
+    *BELOW_MINIMUM_CONVERTED.values(),
+    *HOURS_OVER_LIMIT.values(),
+    NO_WEEKLY_REST,
+    UNPAID_OVERTIME_PREMIUM,
+    *DOCUMENTS_HELD.values(),
+    CHILD_BELOW_MINIMUM_AGE,
+    CHILD_IN_HAZARDOUS_WORK,
+    *FEES.values(),
+    INDICATOR,
+    *ELEMENTS.values(),
+    SCAM_RECRUITMENT_RED_FLAGS,
+    TRAFFICKING_ADULT,
+    TRAFFICKING_CHILD,
+    CONSTRUCT_NOTE,
+)
+WORDS: tuple[str, ...] = (
+    *PERIODS.values(),
+    *SECTORS.values(),
+    *COUNTRIES.values(),
+    PROHIBITED_BY_LAW,
+)
+
+
+def knowledge_words(knowledge: Knowledge | None = None) -> list[str]:
+    """The words the knowledge base lends to templates: every version of each ILO indicator's
+    name ({indicator}) and of each country's rule on keeping documents ({law})."""
+    found = knowledge if knowledge is not None else load_knowledge(env={})
+    words: dict[str, None] = {}
+    for (scope, topic, name), param in found.parameters.items():
+        indicator = (scope, topic) == ("frameworks", "ilo_indicators")
+        law = (topic, name) == ("identity_documents", "employer_document_retention_rule")
+        if not (indicator or law):
+            continue
+        for series in param.all_series():
+            for value in series.entries:
+                text = getattr(value.value, "name", None) if indicator else value.value
+                if isinstance(text, str) and text:
+                    words[text] = None
+    return list(words)
+
+
+def all_message_ids(knowledge: Knowledge | None = None) -> list[str]:
+    """Every user-facing English text screening can produce, once each: the templates, then the
+    words their parameters can hold (the knowledge base's from `knowledge`, by default the shipped
+    knowledge base). For gettext extraction."""
+    return list(dict.fromkeys((*TEMPLATES, *WORDS, *knowledge_words(knowledge))))
