@@ -142,6 +142,14 @@ def test_a_finding_reads_in_the_translation_with_its_words_translated():
     assert text == "Lohn 350 THB pro Tag < Minimum 352 THB pro Tag"
 
 
-def test_a_translation_with_broken_placeholders_falls_back_to_the_english_template():
+def test_a_translation_with_broken_placeholders_falls_back_to_the_english_rule():
     found = finding(messages.NO_WEEKLY_REST, {"days": "7", "rest": "1"})
     assert found.text(lambda s: "{dias} dias") == found.rule
+
+
+def test_an_untranslated_template_stays_english_whole():
+    found = finding(
+        messages.BELOW_MINIMUM,
+        {"paid": "350", "currency": "THB", "per": "per day", "minimum": "352"},
+    )
+    assert found.text(lambda s: {"per day": "pro Tag"}.get(s, s)) == found.rule

@@ -81,15 +81,19 @@ class Finding:
 
     def text(self, translate: Callable[[str], str] = _same) -> str:
         """The rule through `translate` (gettext): the template and its word parameters
-        translated, then filled. A translation whose placeholders do not match the template's
-        falls back to the English template rather than fail."""
+        translated, then filled. Where the template has no translation yet, or its translation's
+        placeholders do not match, the English rule, whole (no English sentence with translated
+        words in it)."""
         if not self.message:
             return translate(self.rule)
+        template = translate(self.message)
+        if template == self.message:
+            return self.rule
         params = {k: translate(v) if k in WORD_PARAMS else v for k, v in self.params.items()}
         try:
-            return translate(self.message).format(**params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
-            return self.message.format(**params)
+            return self.rule
 
 
 @dataclass(frozen=True)

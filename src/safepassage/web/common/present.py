@@ -54,7 +54,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "kind": finding.kind,
         "code": finding.code,
         "label": finding_label(finding),
-        "rule": _(finding.rule),
+        # The template and its words (period, sector, country...) translated, then filled.
+        "rule": finding.text(_),
         "because": [
             {"fact": fact_text(e.fact), "answer": label(ANSWERS, e.answer.value), "note": e.note}
             for e in finding.because
