@@ -85,6 +85,7 @@ def _marked(tree: ast.AST, names: Iterable[str]) -> list[str]:
 def core_messages() -> list[tuple[str, str]]:
     """(where, message) for each message of the core and the CLI, first occurrence only: the
     interview's texts (questions, answers, options), then the `_()` and `N_()` strings."""
+    from safepassage.core import screening
     from safepassage.core.interview import all_message_ids, option_label, questions
 
     places: dict[str, str] = {}
@@ -97,6 +98,7 @@ def core_messages() -> list[tuple[str, str]]:
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
             where = path.relative_to(PACKAGE).as_posix()
             found.extend((where, text) for text in _marked(tree, ("_", "N_")))
+    found += [("a screening result", text) for text in screening.all_message_ids()]
     seen: set[str] = set()
     unique = []
     for where, text in found:

@@ -6,13 +6,15 @@ from __future__ import annotations
 import ast
 import string
 from datetime import date
+from itertools import product
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safepassage.core.account import Account, Answer, Fact, Money, Work
+from safepassage.core.account import Account, Answer, Fact, Holder, Money, Sector, Work
 from safepassage.core.account_file import read_account
 from safepassage.core.screening import Determination, Screener, all_message_ids, messages
 from safepassage.core.screening.determination import WORD_PARAMS, Finding
@@ -116,6 +118,14 @@ def test_the_templates_are_whole_sentences_marked_for_extraction():
         assert all(name.isidentifier() for name in placeholders(template)), template
     for template in messages.BELOW_MINIMUM_CONVERTED.values():
         assert template.endswith(". " + messages.CONVERSION_NOTE)
+
+
+def test_every_code_a_template_is_chosen_by_has_one():
+    assert set(messages.DOCUMENTS_HELD) == set(get_args(Holder)) - {"self", "unknown"}
+    assert set(messages.SECTORS) == set(get_args(Sector))
+    assert set(messages.PERIODS) == set(get_args(Money.model_fields["per"].annotation))
+    kinds = ("prohibited", "restricted")
+    assert set(messages.FEES) == {(), *((k,) for k in kinds), *product(kinds, kinds)}
 
 
 def test_the_knowledge_base_lends_its_indicator_names_and_document_rules():

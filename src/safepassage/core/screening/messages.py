@@ -108,7 +108,7 @@ DOCUMENTS_HELD: dict[str, str] = {
     "employer": N_("Identity documents held by the employer: {law}"),
     "recruiter": N_("Identity documents held by the recruiter: {law}"),
     "broker": N_("Identity documents held by the broker: {law}"),
-    "other": N_("Identity documents held by the other: {law}"),
+    "other": N_("Identity documents held by someone else: {law}"),
 }
 PROHIBITED_BY_LAW = N_("prohibited by law")
 CHILD_BELOW_MINIMUM_AGE = N_("Age {age} is below the minimum working age of {minimum}")
@@ -249,13 +249,14 @@ WORDS: tuple[str, ...] = (
 
 def knowledge_words(knowledge: Knowledge | None = None) -> list[str]:
     """The words the knowledge base lends to templates: every version of each ILO indicator's
-    name ({indicator}) and of each country's rule on keeping documents ({law})."""
+    name ({indicator}) and of the rule on keeping documents ({law}) of each country whose law
+    prohibits it at some date (screening quotes the rule only then)."""
     found = knowledge if knowledge is not None else load_knowledge(env={})
     words: dict[str, None] = {}
     for (scope, topic, name), param in found.parameters.items():
         indicator = (scope, topic) == ("frameworks", "ilo_indicators")
         law = (topic, name) == ("identity_documents", "employer_document_retention_rule")
-        if not (indicator or law):
+        if not (indicator or (law and _prohibits_retention(found, scope))):
             continue
         for series in param.all_series():
             for value in series.entries:
@@ -263,6 +264,13 @@ def knowledge_words(knowledge: Knowledge | None = None) -> list[str]:
                 if isinstance(text, str) and text:
                     words[text] = None
     return list(words)
+
+
+def _prohibits_retention(knowledge: Knowledge, scope: str) -> bool:
+    policy = knowledge.parameters.get((scope, "identity_documents", "employer_document_retention"))
+    return policy is not None and any(
+        value.value == "prohibited" for series in policy.all_series() for value in series.entries
+    )
 
 
 def all_message_ids(knowledge: Knowledge | None = None) -> list[str]:
