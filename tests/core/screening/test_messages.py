@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from safepassage.core.account import Account, Answer, Fact, Holder, Money, Sector, Work
 from safepassage.core.account_file import read_account
 from safepassage.core.screening import Determination, Screener, all_message_ids, messages
-from safepassage.core.screening.determination import WORD_PARAMS, Finding
+from safepassage.core.screening.determination import WORD_PARAMS, Evidence, Finding
 
 from ..strategies import accounts, works
 
@@ -36,12 +36,22 @@ def assert_translatable(result: Determination, ids: frozenset[str]) -> None:
         assert finding.message in ids, finding
         assert finding.message.format(**finding.params) == finding.rule
         assert finding.text() == finding.rule
-        for name, value in finding.params.items():
-            assert name in placeholders(finding.message), (name, finding.message)
-            if name in WORD_PARAMS:
-                assert value in ids, (name, value)
+        assert_filled(finding.message, finding.params, ids)
+        for evidence in finding.because:
+            if evidence.message:
+                assert evidence.message in ids or evidence.message in messages.LAYOUTS
+                assert evidence.message.format(**(evidence.params or {})) == evidence.note
+                assert evidence.text() == evidence.note
+                assert_filled(evidence.message, evidence.params or {}, ids)
     assert result.trafficking.explanation in ids
     assert all(note in ids for note in result.notes)
+
+
+def assert_filled(message: str, params: dict[str, str], ids: frozenset[str]) -> None:
+    assert set(params) == placeholders(message), (params, message)
+    for name, value in params.items():
+        if name in WORD_PARAMS:
+            assert value in ids, (name, value)
 
 
 def placeholders(template: str) -> set[str]:
@@ -124,6 +134,7 @@ def test_every_code_a_template_is_chosen_by_has_one():
     assert set(messages.DOCUMENTS_HELD) == set(get_args(Holder)) - {"self", "unknown"}
     assert set(messages.SECTORS) == set(get_args(Sector))
     assert set(messages.PERIODS) == set(get_args(Money.model_fields["per"].annotation))
+    assert set(messages.HOLDERS) == set(messages.DOCUMENTS_HELD)
     kinds = ("prohibited", "restricted")
     assert set(messages.FEES) == {(), *((k,) for k in kinds), *product(kinds, kinds)}
 
@@ -157,9 +168,11 @@ def test_a_translation_with_broken_placeholders_falls_back_to_the_english_rule()
     assert found.text(lambda s: "{dias} dias") == found.rule
 
 
-def test_an_untranslated_template_stays_english_whole():
-    found = finding(
-        messages.BELOW_MINIMUM,
-        {"paid": "350", "currency": "THB", "per": "per day", "minimum": "352"},
-    )
-    assert found.text(lambda s: {"per day": "pro Tag"}.get(s, s)) == found.rule
+def test_a_note_screening_wrote_reads_in_the_translation_and_the_migrants_own_stays():
+    said = {"amount": "9,000", "currency": "THB", "per": "per month"}
+    pay = Evidence("work.pay", Answer.YES, "9,000 THB per month", messages.PAY, said)
+    own = Evidence("work.wages_withheld", Answer.YES, "per month, they said")
+    german = {"per month": "pro Monat"}
+    assert pay.text() == pay.note
+    assert pay.text(lambda s: german.get(s, s)) == "9,000 THB pro Monat"
+    assert own.text(lambda s: german.get(s, s)) == "per month, they said"

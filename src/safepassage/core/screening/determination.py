@@ -19,11 +19,28 @@ CONSTRUCT_NOTE = N_(
 )
 # Template parameters whose values are message ids themselves (a period such as "per month", a
 # sector, a country, an indicator's name, a law's text): translated before they fill a template.
-WORD_PARAMS = frozenset({"per", "pay_per", "sector", "country", "country2", "indicator", "law"})
+WORD_PARAMS = frozenset(
+    {"per", "pay_per", "sector", "country", "country2", "indicator", "law", "holder"}
+)
+# Evidence notes may also be laid out by a template that is no message (no words, only
+# placeholders, the same in every language): gettext leaves it as it is, and its words translate.
 
 
 def _same(text: str) -> str:
     return text
+
+
+def _render(
+    message: str, params: dict[str, str], english: str, translate: Callable[[str], str]
+) -> str:
+    """`message` translated and filled with `params` (their words translated); `english` where
+    the translation's placeholders do not match the template's."""
+    template = translate(message)
+    words = {k: translate(v) if k in WORD_PARAMS else v for k, v in params.items()}
+    try:
+        return template.format(**words)
+    except (KeyError, IndexError, ValueError):
+        return english
 
 
 class Level(IntEnum):
@@ -42,11 +59,23 @@ class Level(IntEnum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """A fact from the account that supports a conclusion."""
+    """A fact from the account that supports a conclusion.
+
+    The note is the migrant's own words, or one screening wrote (the pay, the age): then
+    `message` is its template and `params` fill it, as for a Finding."""
 
     fact: str
     answer: Answer
     note: str | None = None
+    message: str = ""
+    params: dict[str, str] | None = field(default=None, hash=False)
+
+    def text(self, translate: Callable[[str], str] = _same) -> str | None:
+        """The note through `translate` (gettext) when screening wrote it; the migrant's own
+        words as they are."""
+        if not self.message or self.note is None:
+            return self.note
+        return _render(self.message, self.params or {}, self.note, translate)
 
 
 @dataclass(frozen=True)
@@ -81,19 +110,11 @@ class Finding:
 
     def text(self, translate: Callable[[str], str] = _same) -> str:
         """The rule through `translate` (gettext): the template and its word parameters
-        translated, then filled. Where the template has no translation yet, or its translation's
-        placeholders do not match, the English rule, whole (no English sentence with translated
-        words in it)."""
+        translated, then filled; the English rule where the translation's placeholders do not
+        match the template's."""
         if not self.message:
             return translate(self.rule)
-        template = translate(self.message)
-        if template == self.message:
-            return self.rule
-        params = {k: translate(v) if k in WORD_PARAMS else v for k, v in self.params.items()}
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return self.rule
+        return _render(self.message, self.params, self.rule, translate)
 
 
 @dataclass(frozen=True)

@@ -320,7 +320,8 @@ def _below_minimum(
         "per": m.period(floor.per),
         "minimum": f"{floor.amount:,.0f}",
     }
-    evidence = [Evidence("work.pay", Answer.YES, f"{pay.amount:,.0f} {pay.currency} per {pay.per}")]
+    said = {"amount": f"{pay.amount:,.0f}", "currency": pay.currency, "per": m.period(pay.per)}
+    evidence = [Evidence("work.pay", Answer.YES, m.PAY.format(**said), m.PAY, said)]
     sources = [minimum]
     if how is None:
         message = m.BELOW_MINIMUM
@@ -436,7 +437,9 @@ def _documents(law: JobLaw, job: Work, result: LawCheck) -> None:
     if policy is not None and policy.value.value == "prohibited":
         text = law.get("identity_documents", "employer_document_retention_rule")
         said = text.value.value if text and text.value.value else m.PROHIBITED_BY_LAW
-        evidence = [Evidence("work.documents_held_by", Answer.YES, held)]
+        holder = {"holder": m.HOLDERS[held]}
+        note = m.HOLDER.format(**holder)
+        evidence = [Evidence("work.documents_held_by", Answer.YES, note, m.HOLDER, holder)]
         message = m.DOCUMENTS_HELD[held]
         result.violation("documents_held", evidence, message, {"law": said}, policy)
 
@@ -450,8 +453,11 @@ def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
     hazardous = job.sector in HAZARDOUS_SECTORS or job.hazardous_without_protection.yes
     result.derived["child_in_hazardous_work"] = Answer.YES if hazardous else Answer.NO
     minimum = law.get("child_age", "minimum_working_age")
+    age = {"age": str(person.age)}
     evidence = [
-        Evidence("person.under_18", Answer.YES, f"age {person.age}" if person.age else None)
+        Evidence("person.under_18", Answer.YES, m.AGE.format(**age), m.AGE, age)
+        if person.age
+        else Evidence("person.under_18", Answer.YES)
     ]
     if person.age is not None and minimum is not None and person.age < minimum.value.value:
         params = {"age": str(person.age), "minimum": f"{minimum.value.value:g}"}

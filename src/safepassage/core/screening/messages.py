@@ -7,9 +7,13 @@ use `str.format` named fields (`{paid}`, `{currency}`); the values are strings a
 indicator's name, the text of a law) are message ids themselves: the reader's language is
 reached with `Finding.text(gettext)`, which translates them, then the template, then fills it.
 
+A note screening writes beside a fact (Evidence: the pay, the age, who holds the documents)
+works the same way (`Evidence.text(gettext)`); the migrant's own notes are left as they are.
+
 `all_message_ids()` lists every template and every word a parameter can hold, for the
 translation catalogues (`make messages`); the templates are also marked with `N_()` where they
-are defined, here.
+are defined, here. A translation whose placeholders do not match its template's falls back to
+the English text.
 """
 
 from __future__ import annotations
@@ -153,6 +157,12 @@ FEES: dict[tuple[str, ...], str] = {
     ),
 }
 
+# Notes screening writes beside the facts it used. PAY and HOLDER are layouts, not messages:
+# only placeholders, the same in every language; their words ({per}, {holder}) translate.
+PAY = "{amount} {currency} {per}"
+HOLDER = "{holder}"
+AGE = N_("age {age}")
+
 # -- indicators, legal elements, risks ---------------------------------------------------------
 
 INDICATOR = N_("ILO indicator of forced labour: {indicator}")
@@ -200,6 +210,12 @@ SECTORS: dict[str, str] = {  # the account's sector codes in words (as the inter
     "other": N_("other"),
     "unknown": N_("unknown"),
 }
+HOLDERS: dict[str, str] = {  # who holds the documents (as the interview's options say it)
+    "employer": N_("employer"),
+    "recruiter": N_("recruiter"),
+    "broker": N_("broker"),
+    "other": N_("other"),
+}
 COUNTRIES: dict[str, str] = {
     "TH": N_("Thailand"),
     "KH": N_("Cambodia"),
@@ -238,11 +254,14 @@ TEMPLATES: tuple[str, ...] = (
     TRAFFICKING_ADULT,
     TRAFFICKING_CHILD,
     CONSTRUCT_NOTE,
+    AGE,
 )
+LAYOUTS: tuple[str, ...] = (PAY, HOLDER)
 WORDS: tuple[str, ...] = (
     *PERIODS.values(),
     *SECTORS.values(),
     *COUNTRIES.values(),
+    *HOLDERS.values(),
     PROHIBITED_BY_LAW,
 )
 

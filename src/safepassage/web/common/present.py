@@ -57,7 +57,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         # The template and its words (period, sector, country...) translated, then filled.
         "rule": finding.text(_),
         "because": [
-            {"fact": fact_text(e.fact), "answer": label(ANSWERS, e.answer.value), "note": e.note}
+            {"fact": fact_text(e.fact), "answer": label(ANSWERS, e.answer.value), "note": e.text(_)}
             for e in finding.because
         ],
         "cites": [_cite(c) for c in finding.cites],
