@@ -122,3 +122,12 @@ def test_it_runs_in_each_language(code: str):
     page, _ = walk(Client(), SCAM, prefix=f"/{code}")
     assert f'<html lang="{code}">' in page
     assert 'data-level="forced_labour"' in page
+
+
+def test_it_shows_only_the_migrant_own_embassy():
+    from safepassage.web.selfcheck.help_channels import channels_for
+
+    shown_to_mm = {c["id"] for c in channels_for("TH", "my", "MM")}
+    shown_to_kh = {c["id"] for c in channels_for("TH", "km", "KH")}
+    assert "embassy_cambodia_bangkok" in shown_to_kh
+    assert "embassy_cambodia_bangkok" not in shown_to_mm

@@ -65,7 +65,7 @@ VIOLATIONS: dict[str, Promise] = {
     "documents_held": _("Identity documents held by the employer or recruiter"),
     "child_below_minimum_age": _("A child below the minimum age for work"),
     "child_in_hazardous_work": _("A child in hazardous work"),
-    "recruitment_fee_charged": _("Recruitment fees charged to the worker"),
+    "recruitment_fees_charged": _("Recruitment fees charged to the worker"),
 }
 
 ICLS: dict[str, Promise] = {

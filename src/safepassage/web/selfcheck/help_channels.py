@@ -33,18 +33,11 @@ def channels_for(
             continue
         if not isinstance(channel, Channel) or channel.kind not in ORDER:
             continue
-        if channel.kind == "embassy" and nationality and not _embassy_of(channel, nationality):
-            continue
+        if nationality and channel.nationals_of and nationality not in channel.nationals_of:
+            continue  # an embassy or group for other nationals (the data says whom it serves)
         found.append((parameter.name, channel))
     found.sort(key=lambda item: (language not in item[1].languages, ORDER.index(item[1].kind)))
     return [_present(name, channel) for name, channel in found]
-
-
-NATIONAL_NAMES = {"KH": "Cambodia", "LA": "Lao", "MM": "Myanmar", "VN": "Viet", "TH": "Thai"}
-
-
-def _embassy_of(channel: Channel, nationality: str) -> bool:
-    return NATIONAL_NAMES.get(nationality, "~").casefold() in channel.name.casefold()
 
 
 def _present(name: str, channel: Channel) -> dict[str, Any]:
