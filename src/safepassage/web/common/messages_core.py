@@ -356,6 +356,138 @@ MESSAGES = (
     gettext_noop(
         "Without a valid work permit, this step can lead to arrest, a fine, detention or deportation. Go with an NGO or a lawyer."
     ),
+    # Translators: core/screening/determination.py
+    gettext_noop(
+        "'Labour exploitation' is SafePassage's own construct, not a legal term: no binding international definition exists. SafePassage uses it for serious or multiple labour-rights violations, for two or more ILO indicators of forced labour, or for one element of the ICLS forced-labour test (involuntary work, or a threat or menace of penalty) without the other."
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {paid} {currency} {per} is below the minimum wage of {minimum} {currency} {per}"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week (about {month_days} working days a month) comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week (about {month_days} working days a month) and {hours} normal hours a day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {amount} {currency} {pay_per} for {days} days a week and {hours} normal hours a day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {amount} {currency} {pay_per} for {hours} normal hours a day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Pay of {amount} {currency} {pay_per} comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per day)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per week)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per month)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per year)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Working {days} days a week leaves less than the {rest} rest day(s) a week the law requires"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Overtime was worked without the overtime rate of {premium}× the normal hourly wage"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop("Identity documents held by the employer: {law}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Identity documents held by the recruiter: {law}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Identity documents held by the broker: {law}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Identity documents held by someone else: {law}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("prohibited by law"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Age {age} is below the minimum working age of {minimum}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("A person under {age} works in hazardous work ({sector})"),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} forbids charging the worker"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} forbids charging the worker; the law of {country2} forbids charging the worker"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} forbids charging the worker; the law of {country2} allows some costs only within limits: check the amount against them"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them; the law of {country2} forbids charging the worker"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them; the law of {country2} allows some costs only within limits: check the amount against them"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop("age {age}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("ILO indicator of forced labour: {indicator}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("involuntariness"),
+    # Translators: core/screening/messages.py
+    gettext_noop("menace of penalty"),
+    # Translators: core/screening/messages.py
+    gettext_noop("act"),
+    # Translators: core/screening/messages.py
+    gettext_noop("means"),
+    # Translators: core/screening/messages.py
+    gettext_noop("purpose"),
+    # Translators: core/screening/messages.py
+    gettext_noop("The job offer carries red flags of deceptive recruitment into scam operations"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Trafficking needs an act, a means and a purpose (Palermo Protocol art. 3(a))"),
+    # Translators: core/screening/messages.py
+    gettext_noop("For a child (under 18), act and purpose suffice (Palermo Protocol art. 3(c))"),
+    # Translators: core/screening/messages.py
+    gettext_noop("per piece"),
+    # Translators: core/screening/messages.py
+    gettext_noop("unknown"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Thailand"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Cambodia"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Laos"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Vietnam"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Myanmar"),
     # Translators: cli/__init__.py
     gettext_noop("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
     # Translators: cli/interview.py
@@ -500,4 +632,38 @@ MESSAGES = (
     gettext_noop("SafePassage is running at http://{host}:{port}/"),
     # Translators: cli/serve.py
     gettext_noop("Demo logins (demonstration data only, password {password}):"),
+    # Translators: a screening result
+    gettext_noop(
+        "Under the anti-trafficking law as amended in 2017, seizing a person's identity documents is one of the means of \"forced labour or services\", alongside debt bondage and threats or force. Using it to make someone work can be forced labour or trafficking."
+    ),
+    # Translators: a screening result
+    gettext_noop(
+        "It is an offence for anyone, including an employer, to keep a foreign worker's work permit or identity documents (such as a passport). The penalty is up to 6 months' imprisonment and/or a fine of up to 100,000 baht. Separately, seizing identity documents to make someone work is a means of forced labour under the anti-trafficking law (since the 2017 amendment)."
+    ),
+    # Translators: a screening result
+    gettext_noop(
+        "When making or carrying out a labour contract, the employer must not (1) keep the originals of the worker's identity papers (such as the citizen ID card), diplomas or certificates; (2) require the worker to give money or other property as a guarantee for the contract; or (3) force the worker to work under the contract to repay a debt to the employer. A worker whose original papers are kept may ask for them back; the employer may keep only copies."
+    ),
+    # Translators: a screening result
+    gettext_noop("Abuse of vulnerability"),
+    # Translators: a screening result
+    gettext_noop("Deception"),
+    # Translators: a screening result
+    gettext_noop("Restriction of movement"),
+    # Translators: a screening result
+    gettext_noop("Isolation"),
+    # Translators: a screening result
+    gettext_noop("Physical and sexual violence"),
+    # Translators: a screening result
+    gettext_noop("Intimidation and threats"),
+    # Translators: a screening result
+    gettext_noop("Retention of identity documents"),
+    # Translators: a screening result
+    gettext_noop("Withholding of wages"),
+    # Translators: a screening result
+    gettext_noop("Debt bondage"),
+    # Translators: a screening result
+    gettext_noop("Abusive working and living conditions"),
+    # Translators: a screening result
+    gettext_noop("Excessive overtime"),
 )
