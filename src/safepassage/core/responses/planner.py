@@ -181,7 +181,7 @@ class Planner:
             if here not in where and provider not in remote_ids:
                 continue
             country = here if here in where else where[0]
-            contacts.append(_contact(provider, channel, country, remote=here not in where))
+            contacts.append(contact_for(provider, channel, country, remote=here not in where))
         reasons = []
         if not contacts and wrong_nationality:
             reasons.append(
@@ -261,7 +261,8 @@ class Planner:
         return str(text)
 
 
-def _contact(provider: str, channel: Channel, country: str, *, remote: bool) -> Contact:
+def contact_for(provider: str, channel: Channel, country: str, *, remote: bool = False) -> Contact:
+    """A help channel as a plan's contact (also used by the self-check's list of channels)."""
     return Contact(
         provider,
         channel.name,

@@ -8,7 +8,7 @@ from typing import Any
 from ...core.knowledge import default_knowledge
 from ...core.knowledge.problems import LookupProblem
 from ...core.knowledge.schema import Channel
-from ...core.responses.plan import Contact
+from ...core.responses.planner import contact_for
 from ..common.present import contact_links
 
 # Channels a migrant can contact directly; police come last and are never shown first.
@@ -37,20 +37,11 @@ def channels_for(
             continue  # an embassy or group for other nationals (the data says whom it serves)
         found.append((parameter.name, channel))
     found.sort(key=lambda item: (language not in item[1].languages, ORDER.index(item[1].kind)))
-    return [_present(name, channel) for name, channel in found]
+    return [_present(name, channel, country) for name, channel in found]
 
 
-def _present(name: str, channel: Channel) -> dict[str, Any]:
-    contact = Contact(
-        name,
-        channel.name,
-        channel.phone,
-        channel.line,
-        channel.facebook,
-        channel.url,
-        channel.email,
-        tuple(channel.languages),
-    )
+def _present(name: str, channel: Channel, country: str) -> dict[str, Any]:
+    contact = contact_for(name, channel, country)
     return {
         "id": name,
         "name": channel.name,
