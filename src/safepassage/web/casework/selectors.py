@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from ...core.account import Account
+from ...core.responses.plan import Plan, PlanRequest
+from ...core.screening import Determination
+from . import core_edge
 from .access import Action, cases_for, require
 from .crypto import blind_index
 from .models import AuditEvent, Case
@@ -45,3 +50,24 @@ def audit_list(*, user: Any, case: Case | None = None) -> QuerySet[AuditEvent]:
     if case is not None:
         events = events.filter(case_id=case.pk)
     return events.order_by("-at", "-id")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A case as the core sees it: the account, its determination and the plan for its request."""
+
+    account: Account
+    determination: Determination
+    plan: Plan
+
+
+def case_assessment(*, case: Case) -> Assessment:
+    """Screen and plan a case the caller has already obtained through `access_case`."""
+    account = core_edge.account_from(case.account)
+    result = core_edge.screen(account)
+    request = PlanRequest(
+        goals=tuple(case.goals),
+        consent=frozenset(case.consents),
+        located_in=case.located_in or None,
+    )
+    return Assessment(account, result, core_edge.plan(account, result, request))

@@ -8,10 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ....core.responses.plan import PlanRequest
 from ...common import present
 from ...common.routes import case, staff
-from .. import core_edge, selectors, services
+from .. import selectors, services
 from ..access import Action, can, membership
 from ..forms import CaseDetailsForm, CaseFilterForm, NoteForm, PlanRequestForm
 from ..models import Case
@@ -69,13 +68,11 @@ def case_new(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
-    account = core_edge.account_from(found.account)
-    result = core_edge.screen(account)
-    plan = core_edge.plan(account, result, _plan_request(found))
+    assessment = selectors.case_assessment(case=found)
     return {
         "case": found,
-        "determination": present.determination(result),
-        "plan": present.plan(plan),
+        "determination": present.determination(assessment.determination),
+        "plan": present.plan(assessment.plan),
         "show_personal": can(request.user, Action.VIEW_PERSONAL),
         "can_change": can(request.user, Action.CHANGE),
         "can_audit": can(request.user, Action.AUDIT),
@@ -96,14 +93,6 @@ def _detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         ),
         "note_form": NoteForm(),
     }
-
-
-def _plan_request(found: Case) -> PlanRequest:
-    return PlanRequest(
-        goals=tuple(found.goals),
-        consent=frozenset(found.consents),
-        located_in=found.located_in or None,
-    )
 
 
 @case(Action.VIEW)

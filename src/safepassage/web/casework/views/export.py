@@ -8,17 +8,14 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 
 from ...common.routes import case
-from .. import core_edge, services
+from .. import selectors, services
 from ..access import Action
 from ..models import Case
-from .cases import _plan_request
 
 
 @case(Action.EXPORT)
 def case_export(request: HttpRequest, found: Case) -> HttpResponse:
-    account = core_edge.account_from(found.account)
-    result = core_edge.screen(account)
-    plan = core_edge.plan(account, result, _plan_request(found))
+    assessment = selectors.case_assessment(case=found)
     record = {
         "reference": found.reference,
         "status": found.status,
@@ -30,8 +27,8 @@ def case_export(request: HttpRequest, found: Case) -> HttpResponse:
             "document_number": found.document_number,
         },
         "account": found.account,
-        "determination": result.to_dict(),
-        "plan": plan.to_dict(),
+        "determination": assessment.determination.to_dict(),
+        "plan": assessment.plan.to_dict(),
         "referrals": [_referral(r) for r in found.referrals.order_by("created_at")],
         "notes": [
             {"at": n.created_at.isoformat(), "text": n.text}

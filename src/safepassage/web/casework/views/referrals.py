@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from ....core.responses.plan import Contact, Step
 from ...common.routes import case
-from .. import core_edge, services
+from .. import selectors, services
 from ..access import Action
 from ..forms import ReferralForm, ReferralUpdateForm
 from ..models import Case
-from .cases import _plan_request, stale_message
+from .cases import stale_message
 
 
 @case(Action.CHANGE)
@@ -41,9 +41,7 @@ def referral_new(request: HttpRequest, found: Case) -> HttpResponse:
 
 def _find_step(found: Case, response_id: str, provider_id: str) -> tuple[Step, Contact]:
     """The plan step and provider referred to: only what the current plan offers is accepted."""
-    account = core_edge.account_from(found.account)
-    result = core_edge.plan(account, core_edge.screen(account), _plan_request(found))
-    for step in result.steps:
+    for step in selectors.case_assessment(case=found).plan.steps:
         if step.response == response_id:
             for provider in step.providers:
                 if provider.id == provider_id:
