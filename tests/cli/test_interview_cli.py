@@ -9,18 +9,30 @@ from safepassage.cli import app
 runner = CliRunner()
 
 
-def test_it_asks_and_ends_with_the_determination():
-    # Thailand; the employer keeps the passport (option 2): documents held is a violation there.
-    result = runner.invoke(app, ["interview"], input="TH\n2\n", env={"COLUMNS": "200"})
+def test_it_asks_and_ends_with_the_determination_marked_provisional_when_stopped_early():
+    # Thailand, then "locked in": yes (one element of forced labour), then stop.
+    result = runner.invoke(app, ["interview"], input="TH\ny\nq\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "In which country do (or did) you work?" in result.output
-    assert "Who keeps your passport or ID card?" in result.output
-    assert "Position on the spectrum: labour rights violation" in result.output
+    assert "Are you locked in at work or where you sleep" in result.output
+    assert "Position on the spectrum: labour exploitation" in result.output
+    assert "Provisional:" in result.output
+    assert "more questions could still change this result" in result.output
 
 
 def test_it_explains_a_bad_answer_and_asks_again():
-    result = runner.invoke(app, ["interview"], input="Thailand\nTH\n9\nq\n", env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["interview"], input="Thailand\nTH\n2\nq\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Type a two-letter country code, e.g. TH." in result.output
-    assert "Type a number from 1 to 5." in result.output
+    assert "Answer y (yes), n (no) or ? (don't know)." in result.output
     assert "Position on the spectrum: insufficient information" in result.output
+
+
+def test_it_stops_by_itself_once_the_result_is_settled():
+    # Yes to every question reaches forced labour and trafficking, the top of the spectrum,
+    # which no answer still to come can change: the interview ends without being told to.
+    answers = "TH\ny\n" + "y\n" * 30
+    result = runner.invoke(app, ["interview"], input=answers, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Position on the spectrum: forced labour" in result.output
+    assert "Provisional:" not in result.output

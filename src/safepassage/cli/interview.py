@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 
 from ..core.account import Account, Answer
-from ..core.interview import Question, apply, next_questions, reached
+from ..core.interview import Question, apply, next_questions, progress
 from ..core.screening import Screener
 from ..i18n import _, activate
 from .knowledge import _load
@@ -29,31 +29,38 @@ def interview(
     lang: Annotated[
         str, typer.Option(help=_("Language of the questions: en, th, km, lo, my, vi."))
     ] = "en",
-    thorough: Annotated[
-        bool, typer.Option(help=_("Keep asking after a determination is reached."))
-    ] = False,
-    limit: Annotated[int, typer.Option(help=_("Ask at most this many questions."))] = 40,
+    limit: Annotated[int, typer.Option(help=_("Ask at most this many questions."))] = 60,
 ) -> None:
-    """Ask the questions that most change the determination, then show it.
+    """Ask the questions that most change the determination until no answer still to come can
+    change it, then show it.
 
-    Answer y (yes), n (no) or ? (don't know); type q to stop early.
+    Answer y (yes), n (no) or ? (don't know); type q to stop early (the result is then marked
+    provisional).
     """
     activate(lang)
     screener = Screener(_load())
-    account, asked = Account(), set[str]()
+    account, asked = Account(), list[str]()
     while len(asked) < limit:
         found = next_questions(screener, account, skip=asked)
-        if not found or (reached(screener.screen(account)) and not thorough):
+        if not found:
             break
         question = found[0]
-        asked.add(question.id)
         answer = _ask(question)
         if answer is _STOP:
             break
+        asked.append(question.id)
         if answer is not None:
             account = apply(account, question.id, answer)
     out.print()
     print_determination(screener.screen(account))
+    where = progress(screener, account, asked)
+    if not where.settled:
+        out.print(
+            _(
+                "Provisional: {n} more questions could still change this result. Ask them "
+                "before relying on it."
+            ).format(n=where.could_change)
+        )
 
 
 _STOP = object()

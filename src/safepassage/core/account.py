@@ -216,6 +216,8 @@ class Work(_Model):
     sexual_exploitation: F = UNKNOWN
     different_job_than_agreed: F = UNKNOWN
     different_employer_than_agreed: F = UNKNOWN
+    longer_than_agreed: F = UNKNOWN  # kept working past the agreed period (ICLS involuntariness)
+    rights_denied_as_penalty: F = UNKNOWN  # food, rest, pay or leave taken away as a punishment
 
 
 class Return(_Model):

@@ -20,7 +20,17 @@ CONSTRUCT_NOTE = N_(
 # Template parameters whose values are message ids themselves (a period such as "per month", a
 # sector, a country, an indicator's name, a law's text): translated before they fill a template.
 WORD_PARAMS = frozenset(
-    {"per", "pay_per", "sector", "country", "country2", "indicator", "law", "holder"}
+    {
+        "per",
+        "pay_per",
+        "sector",
+        "country",
+        "country2",
+        "indicator",
+        "law",
+        "holder",
+        "circumstance",
+    }
 )
 # Evidence notes may also be laid out by a template that is no message (no words, only
 # placeholders, the same in every language): gettext leaves it as it is, and its words translate.
@@ -127,11 +137,16 @@ class Missing:
 
 @dataclass(frozen=True)
 class LegalTest:
-    """A legal test with tri-state elements (Palermo: act, means, purpose)."""
+    """A legal test with tri-state elements (Palermo: act, means, purpose).
+
+    `explanation` states the test; where the result is "no", `ruled_out` names the element the
+    facts rule out and `reason` says so in words (a message id)."""
 
     result: Answer
     elements: dict[str, Answer]
     explanation: str
+    ruled_out: str | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +167,9 @@ class Determination:
     missing: list[Missing]
     explanation: list[str]
     notes: list[str] = field(default_factory=lambda: [CONSTRUCT_NOTE])
+    # Derived facts still undecided (held in a compound, paid below the minimum...): not asked
+    # themselves, but the answers they are made from are (the interview reads this).
+    undecided: tuple[str, ...] = ()
 
     def stage(self, name: str) -> list[Finding]:
         return [f for f in self.findings if f.stage == name]

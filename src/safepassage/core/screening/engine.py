@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from ..account import Account, Answer, Fact, Recruiter, Work
+from ..account import Account, Answer, Fact, Recruiter, Recruitment, Work
 from ..knowledge import Knowledge, Resolved
 from . import messages as m
 from .determination import (
@@ -33,6 +33,7 @@ from .rules import (
     Condition,
     Facts,
     RuleSet,
+    answer_of,
     compile_condition,
     evaluate,
     fact_refs,
@@ -164,6 +165,10 @@ def _job_derived(account: Account, job: Work) -> dict[str, Answer]:
             Answer.YES if compound else Answer.UNKNOWN if job.isolation == "unknown" else Answer.NO
         )
     }
+    if job.pay is not None:
+        # Pay of nothing is "no wages" in any country, with or without a minimum wage on file.
+        nothing = job.pay.amount == 0 and job.pay.per != "once"
+        derived["no_wages"] = Answer.YES if nothing else Answer.NO
     # The promise was made for the job the migrant was recruited for: the first one.
     promised, pay = account.recruitment.promised.wage, job.pay
     if job is not account.work[0] or pay is None or promised is None:
@@ -196,8 +201,25 @@ class _CompiledRules:
         self.palermo_purpose = _group(rule_set.palermo.purpose)
 
 
-def _group(conditions: dict[str, Condition]) -> tuple[tuple[str, Compiled], ...]:
-    return tuple((code, compile_condition(c)) for code, c in conditions.items())
+Group = tuple[tuple[str, Compiled, str], ...]  # (code, condition, knowledge term id)
+
+
+def _group(conditions: dict[str, Condition]) -> Group:
+    return tuple((code, compile_condition(c), c.term or code) for code, c in conditions.items())
+
+
+Outcome = tuple[Level, Answer]  # what a decision-only screening returns: level, trafficking
+
+
+class _Run:
+    """What one screening collects: findings and the missing facts, or, for a decision only
+    (`Screener.decide`), neither: the interview weighs questions by many such screenings."""
+
+    __slots__ = ("findings", "missing")
+
+    def __init__(self, record: bool) -> None:
+        self.findings: list[Finding] | None = [] if record else None
+        self.missing: dict[str, set[str]] | None = {} if record else None
 
 
 class Screener:
@@ -211,27 +233,46 @@ class Screener:
         self._frameworks: dict[tuple[str, str, date], Resolved | None] = {}
         self._law = LawCache()
         self._missings: dict[tuple[str, tuple[str, ...]], Missing] = {}
+        self._terms: dict[tuple[str, str, date], tuple[str, tuple[Cite, ...]]] = {}
+        self._checks: dict[tuple[Any, ...], LawCheck] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
         as_of = as_of or account.reported_on or date.today()
-        findings: list[Finding] = []
-        missing: dict[str, set[str]] = {}
-        jobs: list[JobView] = []
+        run = _Run(record=True)
         screens = self._job_screens(account, as_of)
-        for screen, law_date in screens:
-            view = self._screen_job(screen, law_date, findings, missing)
-            if view is not None:
-                jobs.append(view)
-        trafficking = self._palermo(account, screens, findings, missing, as_of)
-        level = self._overall(account, jobs, findings, missing)
+        jobs = [
+            view
+            for screen, law_date in screens
+            if (view := self._screen_job(screen, law_date, run)) is not None
+        ]
+        trafficking = self._palermo(account, screens, run, as_of)
+        level = self._overall(account, jobs, screens, run)
+        assert run.findings is not None
+        assert run.missing is not None
+        asked = {k: v for k, v in run.missing.items() if k[:8] != "derived."}
         return Determination(
             level=level,
             trafficking=trafficking,
             jobs=jobs,
-            findings=_unique(findings),
-            missing=self._missing(missing),
+            findings=_unique(run.findings),
+            missing=self._missing(asked),
             explanation=_explain(level, jobs, trafficking),
+            undecided=tuple(sorted(k[8:] for k in run.missing if k[:8] == "derived.")),
         )
+
+    def decide(self, account: Account, as_of: date | None = None) -> Outcome:
+        """The level and the trafficking answer of `screen`, without findings, evidence or
+        explanation: the same rules, several times faster (the interview's weighing)."""
+        as_of = as_of or account.reported_on or date.today()
+        run = _Run(record=False)
+        screens = self._job_screens(account, as_of, self._checks)
+        jobs = [
+            view
+            for screen, law_date in screens
+            if (view := self._screen_job(screen, law_date, run)) is not None
+        ]
+        trafficking = self._palermo(account, screens, run, as_of)
+        return self._overall(account, jobs, screens, run), trafficking.result
 
     def _missing(self, missing: dict[str, set[str]]) -> list[Missing]:
         """The missing facts in order; the same (frozen) items are shared between results,
@@ -248,7 +289,12 @@ class Screener:
             result.append(item)
         return result
 
-    def _job_screens(self, account: Account, as_of: date) -> list[tuple[_JobScreen, date]]:
+    def _job_screens(
+        self, account: Account, as_of: date, checks: dict[tuple[Any, ...], LawCheck] | None = None
+    ) -> list[tuple[_JobScreen, date]]:
+        """Each job with its labour-law check. Decisions pass `checks`, a cache of law checks by
+        what they read, since the interview's weighing changes mostly facts the law does not
+        read; a full screening always checks afresh."""
         cache = self._law
         cache.trim()
         if not account.work:
@@ -263,76 +309,96 @@ class Screener:
         parts = self._compiled.parts
         for index, job in enumerate(account.work):
             law_date = job.end or as_of
-            recruitment = account.recruitment if index == 0 else None
-            law = check_job(self.knowledge, job, account.person, recruitment, law_date, cache)
+            law = self._law_check(account, job, index, law_date, checks)
             result.append((_JobScreen(account, job, index, law, parts), law_date))
         return result
 
-    def _screen_job(
+    def _law_check(
         self,
-        screen: _JobScreen,
-        law_date: date,
-        findings: list[Finding],
-        missing: dict[str, set[str]],
-    ) -> JobView | None:
-        for finding in screen.law.findings:
-            findings.append(_with_job(finding, screen.index))
-        for fact, decides in screen.law.missing.items():
-            missing.setdefault(fact, set()).update(decides)
-        indicators = self._indicators(screen, law_date, findings, missing)
-        involuntary, menace, forced = self._icls(screen, law_date, findings, missing)
+        account: Account,
+        job: Work,
+        index: int,
+        on: date,
+        checks: dict[tuple[Any, ...], LawCheck] | None,
+    ) -> LawCheck:
+        recruitment = account.recruitment if index == 0 else None
+        if checks is None:
+            return check_job(self.knowledge, job, account.person, recruitment, on, self._law)
+        key = _law_key(account, job, recruitment, on)
+        found = checks.get(key)
+        if found is None:
+            if len(checks) > 20_000:
+                checks.clear()
+            found = checks[key] = check_job(
+                self.knowledge, job, account.person, recruitment, on, self._law
+            )
+        return found
+
+    def _screen_job(self, screen: _JobScreen, law_date: date, run: _Run) -> JobView | None:
+        if run.findings is not None:
+            run.findings += [_with_job(finding, screen.index) for finding in screen.law.findings]
+        if run.missing is not None:
+            for fact, decides in screen.law.missing.items():
+                run.missing.setdefault(fact, set()).update(decides)
+        indicators = self._indicators(screen, law_date, run)
+        if screen.job is None:
+            # No work yet: no ICLS test, and so no forced-labour purpose inferred from the
+            # journey alone (the trafficking test reads it as unknown).
+            screen.set_derived("forced_labour", Answer.UNKNOWN)
+            screen.set_derived("debt_bondage_at_work", Answer.UNKNOWN)
+            return None
+        involuntary, menace, forced = self._icls(screen, law_date, run)
         screen.set_derived("forced_labour", forced)
         screen.set_derived("debt_bondage_at_work", self._work_debt_bondage(screen))
-        if screen.job is None:
-            return None
         violations = list(screen.law.findings)
         level, reasons = _job_level(indicators, involuntary, menace, forced, violations, screen)
         return JobView(screen.index, screen.job.country, law_date, level, tuple(reasons))
 
-    def _indicators(
-        self, screen: _JobScreen, on: date, findings: list[Finding], missing: dict[str, set[str]]
-    ) -> set[str]:
+    def _indicators(self, screen: _JobScreen, on: date, run: _Run) -> set[str]:
         present: set[str] = set()
         no_job = screen.job is None
+        findings, missing, facts = run.findings, run.missing, screen.facts
+        decision = findings is None and missing is None
         for code, stage, condition, decides in self._compiled.indicators:
             if no_job and stage == "work":
                 continue
-            answer, support, gaps = evaluate(condition, screen.facts)
+            if decision:
+                if answer_of(condition, facts) is Answer.YES:
+                    present.add(code)
+                continue
+            answer, support, gaps = evaluate(condition, facts)
             if answer is Answer.YES:
                 present.add(code)
-                source = self._framework("ilo_indicators", code, on)
-                name = _indicator_name(source, code)
-                findings.append(
-                    Finding(
-                        "indicator",
-                        code,
-                        stage,
-                        None if no_job else screen.index,
-                        _evidence(support, screen),
-                        f"ILO indicator of forced labour: {name}",  # m.INDICATOR, filled
-                        _cites(source),
-                        m.INDICATOR,
-                        {"indicator": name},
-                    )
-                )
-            elif gaps:
+                if findings is not None:
+                    findings.append(self._indicator_finding(code, stage, support, screen, on))
+            elif gaps and missing is not None:
                 _note_gaps(gaps, decides, missing)
         return present
 
+    def _indicator_finding(
+        self, code: str, stage: str, support: Sequence[str], screen: _JobScreen, on: date
+    ) -> Finding:
+        source = self._framework("ilo_indicators", code, on)
+        name = _indicator_name(source, code)
+        return Finding(
+            "indicator",
+            code,
+            stage,
+            None if screen.job is None else screen.index,
+            _evidence(support, screen),
+            f"ILO indicator of forced labour: {name}",  # m.INDICATOR, filled
+            _cites(source),
+            m.INDICATOR,
+            {"indicator": name},
+        )
+
     def _work_debt_bondage(self, screen: _JobScreen) -> Answer:
-        if screen.job is None:
-            return Answer.UNKNOWN
         return _or([evaluate(rule, screen.facts)[0] for rule in self._compiled.work_debt_bondage])
 
-    def _icls(
-        self, screen: _JobScreen, on: date, findings: list[Finding], missing: dict[str, set[str]]
-    ) -> tuple[list[str], list[str], Answer]:
+    def _icls(self, screen: _JobScreen, on: date, run: _Run) -> tuple[list[str], list[str], Answer]:
         """The hits for each ICLS element and the forced-labour answer for this job."""
-        source = self._framework("icls_2018", "definition", on)
         results = {
-            element: self._element_hits(
-                "icls", element, circumstances, screen, source, findings, missing
-            )
+            element: self._element_hits("icls", element, circumstances, screen, on, run)
             for element, circumstances in self._compiled.icls.items()
         }
         involuntary, inv_answer, inv_open = results["involuntariness"]
@@ -362,25 +428,21 @@ class Screener:
         return screen.account.person.under_18.yes
 
     def _element_hits(
-        self,
-        kind: str,
-        element: str,
-        conditions: tuple[tuple[str, Compiled], ...],
-        screen: _JobScreen,
-        source: Resolved | None,
-        findings: list[Finding],
-        missing: dict[str, set[str]],
+        self, kind: str, element: str, conditions: Group, screen: _JobScreen, on: date, run: _Run
     ) -> tuple[list[str], Answer, bool]:
         """Facts supporting an element, its tri-state answer, and whether any part is open."""
         hits: list[str] = []
         answers = []
-        for code, condition in conditions:
-            answer, support, gaps = evaluate(condition, screen.facts)
+        findings, missing, facts = run.findings, run.missing, screen.facts
+        for code, condition, term in conditions:
+            answer, support, gaps = evaluate(condition, facts)
             answers.append(answer)
             if answer is Answer.YES:
                 hits += support
-                findings.append(_element_finding(kind, element, code, support, screen, source))
-            elif gaps:
+                if findings is not None:
+                    finding = self._element_finding(kind, element, code, term, support, screen, on)
+                    findings.append(finding)
+            elif gaps and missing is not None:
                 _note_gaps(gaps, f"{kind}:{element}", missing)
         total = (
             Answer.YES
@@ -389,37 +451,68 @@ class Screener:
         )
         return hits, total, Answer.UNKNOWN in answers
 
+    def _element_finding(
+        self,
+        kind: str,
+        element: str,
+        code: str,
+        term: str,
+        support: Sequence[str],
+        screen: _JobScreen,
+        on: date,
+    ) -> Finding:
+        if kind == "palermo":
+            source = self._framework("palermo", "acts", on)
+            return _element_finding(kind, element, code, support, screen, _cites(source))
+        # ICLS: name the circumstance or element of coercion, cite it and the definition.
+        name, cites = self._icls_term(element, term, on)
+        message = m.ICLS_CIRCUMSTANCE[element]
+        finding = _element_finding(kind, element, code, support, screen, cites)
+        return Finding(
+            finding.kind,
+            finding.code,
+            finding.stage,
+            finding.job,
+            finding.because,
+            message.format(circumstance=name),
+            finding.cites,
+            message,
+            {"circumstance": name},
+        )
+
+    def _icls_term(self, element: str, term: str, on: date) -> tuple[str, tuple[Cite, ...]]:
+        """The name of an ICLS term on `on`, and the citations of its list and the definition."""
+        key = (element, term, on)
+        found = self._terms.get(key)
+        if found is None:
+            terms = self._framework("icls_2018", element, on)
+            definition = self._framework("icls_2018", "definition", on)
+            found = self._terms[key] = (_term_name(terms, term), _cites(terms) + _cites(definition))
+        return found
+
     def _palermo(
         self,
         account: Account,
         screens: list[tuple[_JobScreen, date]],
-        findings: list[Finding],
-        missing: dict[str, set[str]],
+        run: _Run,
         as_of: date,
     ) -> LegalTest:
-        source = self._framework("palermo", "acts", as_of)
         child = account.person.under_18.answer
         best: LegalTest | None = None
         for screen, _ in screens:
-            test = self._palermo_for(screen, source, findings, missing, child)
+            test = self._palermo_for(screen, run, child, as_of)
             if best is None or _rank(test.result) > _rank(best.result):
                 best = test
         assert best is not None
         return best
 
-    def _palermo_for(
-        self,
-        screen: _JobScreen,
-        source: Resolved | None,
-        findings: list[Finding],
-        missing: dict[str, set[str]],
-        child: Answer,
-    ) -> LegalTest:
-        def element(name: str, conditions: tuple[tuple[str, Compiled], ...]) -> Answer:
-            hits = self._element_hits(
-                "palermo", name, conditions, screen, source, findings, missing
-            )
-            return hits[1]
+    def _palermo_for(self, screen: _JobScreen, run: _Run, child: Answer, on: date) -> LegalTest:
+        decision, facts = run.findings is None and run.missing is None, screen.facts
+
+        def element(name: str, conditions: Group) -> Answer:
+            if decision:
+                return _or([answer_of(condition, facts) for _, condition, _ in conditions])
+            return self._element_hits("palermo", name, conditions, screen, on, run)[1]
 
         acts, routes = [], []
         for route_act, route_means in self._compiled.palermo_routes:
@@ -439,19 +532,49 @@ class Screener:
         self,
         account: Account,
         jobs: list[JobView],
-        findings: list[Finding],
-        missing: dict[str, set[str]],
+        screens: list[tuple[_JobScreen, date]],
+        run: _Run,
     ) -> Level:
         if jobs:
             return max(job.level for job in jobs)
         red_flags = account.recruitment.job_offer_red_flags
-        if red_flags.yes:
-            findings.append(_red_flags_finding(red_flags.note))
-        missing.setdefault("work.country", set()).add("the work itself")
-        pre_work = [f for f in findings if f.stage in ("recruitment", "transit")]
-        if any(f.kind == "violation" for f in pre_work):
+        if red_flags.yes and run.findings is not None:
+            run.findings.append(_red_flags_finding(red_flags.note))
+        if run.missing is not None:
+            run.missing.setdefault("work.country", set()).add("the work itself")
+        law = [f for screen, _ in screens for f in screen.law.findings]
+        if any(f.kind == "violation" and f.stage in ("recruitment", "transit") for f in law):
             return Level.LABOUR_RIGHTS_VIOLATION  # e.g. a fee paid before departure
         return Level.INSUFFICIENT_INFORMATION
+
+
+def _law_key(
+    account: Account, job: Work, recruitment: Recruitment | None, on: date
+) -> tuple[Any, ...]:
+    """Everything `check_job` reads (see labour_law.py): two jobs alike in these get the same
+    labour-law check."""
+    person = account.person
+    fees = (
+        (recruitment.fees_paid.answer, recruitment.country, recruitment.date, person.nationality)
+        if recruitment is not None
+        else None
+    )
+    return (
+        on,
+        job.country,
+        job.province,
+        job.sector,
+        job.pay,
+        job.hours_per_day,
+        job.days_per_week,
+        job.overtime_worked.answer,
+        job.overtime_premium_paid.answer,
+        job.documents_held_by,
+        job.hazardous_without_protection.answer,
+        person.age,
+        person.under_18.answer,
+        fees,
+    )
 
 
 def _red_flags_finding(note: str | None) -> Finding:
@@ -538,7 +661,22 @@ def _palermo_result(elements: dict[str, Answer], child: Answer) -> LegalTest:
     else:
         result = adult
     rule = m.TRAFFICKING_CHILD if child is Answer.YES else m.TRAFFICKING_ADULT
-    return LegalTest(result, elements, rule)
+    if result is not Answer.NO:
+        return LegalTest(result, elements, rule)
+    ruled_out = _ruled_out(elements, child)
+    return LegalTest(result, elements, rule, ruled_out, m.TRAFFICKING_RULED_OUT[ruled_out])
+
+
+def _ruled_out(elements: dict[str, Answer], child: Answer) -> str:
+    """The element whose absence concluded "no": the act, the purpose, or (for an adult) the
+    means, in that order. Means are paired with acts, so "means" is no when no act is."""
+    if elements["act"] is Answer.NO:
+        return "act"
+    if elements["purpose"] is Answer.NO:
+        return "purpose"
+    assert child is not Answer.YES
+    assert elements["means"] is Answer.NO
+    return "means"
 
 
 def _rank(answer: Answer) -> int:
@@ -560,7 +698,7 @@ def _element_finding(
     code: str,
     support: Sequence[str],
     screen: _JobScreen,
-    source: Resolved | None,
+    cites: tuple[Cite, ...],
 ) -> Finding:
     stage = support[0].partition(".")[0]
     stage = stage if stage in ("recruitment", "transit", "work", "return") else "work"
@@ -572,24 +710,34 @@ def _element_finding(
         screen.index if screen.job else None,
         _evidence(support, screen),
         text,
-        _cites(source),
+        cites,
         text,
     )
 
 
 def _note_gaps(gaps: Sequence[str], decides: str, missing: dict[str, set[str]]) -> None:
-    """Record the unknown account facts (derived ones are not asked) and what they decide."""
+    """Record the unknown facts and what they decide (derived ones too: `screen` lists them
+    apart, since they are not asked but the answers they are made from are)."""
     for name in gaps:
-        if name[:8] != "derived.":
-            found = missing.get(name)
-            if found is None:
-                missing[name] = {decides}
-            else:
-                found.add(decides)
+        found = missing.get(name)
+        if found is None:
+            missing[name] = {decides}
+        else:
+            found.add(decides)
 
 
 def _cites(source: Resolved | None) -> tuple[Cite, ...]:
     return (cite(source),) if source is not None else ()
+
+
+def _term_name(source: Resolved | None, term: str) -> str:
+    """The name of term `term` in a knowledge term list (a message id: see
+    messages.knowledge_words), or the id in words where the list lacks it."""
+    terms = source.value.value if source is not None else None
+    for item in terms or ():
+        if getattr(item, "id", None) == term:
+            return str(item.name)
+    return term.replace("_", " ")
 
 
 def _indicator_name(source: Resolved | None, code: str) -> str:

@@ -174,6 +174,27 @@ ELEMENTS: dict[str, str] = {
     "means": N_("means"),
     "purpose": N_("purpose"),
 }
+# An ICLS finding names the circumstance of involuntary work or the element of coercion, by its
+# name in the knowledge base (frameworks/icls_2018.yaml).
+ICLS_CIRCUMSTANCE: dict[str, str] = {
+    "involuntariness": N_("Involuntary work (ICLS 2018): {circumstance}"),
+    "menace_of_penalty": N_("Threat or menace of penalty (ICLS 2018): {circumstance}"),
+}
+# Why the trafficking test concluded "no": the element the facts rule out.
+TRAFFICKING_RULED_OUT: dict[str, str] = {
+    "act": N_(
+        "Not trafficking: no act was found (no recruitment, transport, transfer, harbouring or "
+        "receipt of the person by someone else)"
+    ),
+    "means": N_(
+        "Not trafficking: the person is an adult and every means is known to be absent (no "
+        "force, coercion, deception, abuse of vulnerability or payment to someone in control)"
+    ),
+    "purpose": N_(
+        "Not trafficking: no purpose of exploitation was found (no forced labour, forced "
+        "criminal activity or sexual exploitation)"
+    ),
+}
 SCAM_RECRUITMENT_RED_FLAGS = N_(
     "The job offer carries red flags of deceptive recruitment into scam operations"
 )
@@ -250,6 +271,8 @@ TEMPLATES: tuple[str, ...] = (
     *FEES.values(),
     INDICATOR,
     *ELEMENTS.values(),
+    *ICLS_CIRCUMSTANCE.values(),
+    *TRAFFICKING_RULED_OUT.values(),
     SCAM_RECRUITMENT_RED_FLAGS,
     TRAFFICKING_ADULT,
     TRAFFICKING_CHILD,
@@ -282,7 +305,20 @@ def knowledge_words(knowledge: Knowledge | None = None) -> list[str]:
                 text = getattr(value.value, "name", None) if indicator else value.value
                 if isinstance(text, str) and text:
                     words[text] = None
+    words.update(dict.fromkeys(_icls_terms(found)))
     return list(words)
+
+
+def _icls_terms(knowledge: Knowledge) -> list[str]:
+    """Every name of an ICLS circumstance of involuntary work or element of coercion
+    ({circumstance})."""
+    names = []
+    for element in ICLS_CIRCUMSTANCE:
+        param = knowledge.parameters.get(("frameworks", "icls_2018", element))
+        for series in param.all_series() if param is not None else ():
+            for value in series.entries:
+                names += [str(term.name) for term in value.value or ()]
+    return names
 
 
 def _prohibits_retention(knowledge: Knowledge, scope: str) -> bool:

@@ -31,6 +31,9 @@ class _Strict(BaseModel):
 class Condition(_Strict):
     any: list[FactRef] = []
     all: list[FactRef] = []
+    # The knowledge term this condition encodes (an ICLS circumstance or element of coercion, a
+    # Palermo means), when its key is not the term's id itself: two conditions may share a term.
+    term: str | None = None
 
 
 class StageRule(Condition):
@@ -111,6 +114,31 @@ def evaluate(condition: Compiled, facts: Facts) -> Outcome:
     if gaps:
         return _UNKNOWN, (), gaps
     return _YES, support, ()
+
+
+def answer_of(condition: Compiled, facts: Facts) -> Answer:
+    """The tri-state value of `evaluate`, without collecting support or gaps (a decision)."""
+    open_part = False
+    if condition.any:
+        found = False
+        for _, name, negate in condition.any:
+            answer = facts.get(name, _UNKNOWN)
+            if answer is _UNKNOWN:
+                open_part = True
+            elif (answer is _YES) is not negate:
+                found = True
+                break
+        if found:
+            open_part = False
+        elif not open_part:
+            return _NO
+    for _, name, negate in condition.all:
+        answer = facts.get(name, _UNKNOWN)
+        if answer is _UNKNOWN:
+            open_part = True
+        elif (answer is _NO) is not negate:
+            return _NO
+    return _UNKNOWN if open_part else _YES
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,11 @@ from functools import lru_cache
 from typing import Any
 
 from ...core.account import Account
-from ...core.interview import Question, apply, next_questions, questions
+from ...core.interview import Progress, Question, apply, next_questions, progress, questions
 from ...core.knowledge import default_knowledge
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.responses.planner import Planner
-from ...core.screening import Determination, Level, Screener
+from ...core.screening import Determination, Screener
 
 STAGES = ("recruitment", "transit", "work", "return")
 
@@ -52,8 +52,15 @@ def record_answer(account: Account, qid: str, value: Any) -> Account:
 
 
 def next_question(account: Account, asked: list[str]) -> Question | None:
+    """The next question, or None once the result is settled (no answer to come can change
+    it): the one stopping rule of every door (see core.interview)."""
     found = next_questions(screener(), account, n=1, skip=asked)
     return found[0] if found else None
+
+
+def interview_progress(account: Account, asked: list[str]) -> Progress:
+    """Whether the result is settled, and how many questions could still change it."""
+    return progress(screener(), account, asked)
 
 
 def question(qid: str) -> Question | None:
@@ -81,7 +88,3 @@ def summary(account: Account, result: Determination) -> dict[str, str]:
         "level": result.level.code,
         "trafficking": result.trafficking.result.value,
     }
-
-
-def reached(result: Determination) -> bool:
-    return result.level is not Level.INSUFFICIENT_INFORMATION

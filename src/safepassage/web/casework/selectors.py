@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from ...core.account import Account
+from ...core.interview import Progress
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.screening import Determination
 from . import core_edge
@@ -59,6 +60,7 @@ class Assessment:
     account: Account
     determination: Determination
     plan: Plan
+    progress: Progress
 
 
 def case_assessment(*, case: Case) -> Assessment:
@@ -70,4 +72,5 @@ def case_assessment(*, case: Case) -> Assessment:
         consent=frozenset(case.consents),
         located_in=case.located_in or None,
     )
-    return Assessment(account, result, core_edge.plan(account, result, request))
+    plan = core_edge.plan(account, result, request)
+    return Assessment(account, result, plan, core_edge.interview_progress(account, case.asked))

@@ -73,6 +73,7 @@ def determination(result: Determination) -> dict[str, Any]:
         "trafficking": result.trafficking.result.value,
         "trafficking_label": label(TRAFFICKING, result.trafficking.result.value),
         "trafficking_explanation": _(result.trafficking.explanation),
+        "trafficking_reason": _(result.trafficking.reason) if result.trafficking.reason else "",
         "stages": [
             {
                 "code": s,

@@ -23,10 +23,9 @@ from .forms import ContactForm
 from .help_channels import channels_for
 from .state import State
 
+# The self-check stops when the result is settled (the rule every door shares), or at this many
+# questions on a phone; a result reached at the limit is shown as provisional.
 MAX_QUESTIONS = 25
-# Stop once a determination is reached, but not before a few questions: one answer alone (say,
-# a low wage) should not end a check that has not yet asked about threats or confinement.
-MIN_QUESTIONS = 8
 
 
 def _render(
@@ -61,14 +60,12 @@ def question(request: HttpRequest) -> HttpResponse:
 
 
 def _next_form(state: State) -> AnswerForm | None:
-    """The next question, or None when the result is clear enough (or the list is long enough)."""
+    """The next question, or None when the result is settled or the limit is reached."""
+    if len(state.asked) >= MAX_QUESTIONS:
+        return None
     account = core_edge.account_from(_account_data(state))
     following = core_edge.next_question(account, state.asked)
-    if following is None or len(state.asked) >= MAX_QUESTIONS:
-        return None
-    if core_edge.reached(core_edge.screen(account)) and len(state.asked) >= MIN_QUESTIONS:
-        return None
-    return AnswerForm(question=following)
+    return None if following is None else AnswerForm(question=following)
 
 
 def _question_page(request: HttpRequest, state: State, form: AnswerForm) -> HttpResponse:
@@ -103,6 +100,7 @@ def _result(request: HttpRequest, state: State) -> HttpResponse:
     context = {
         "state": state.dumps(),
         "determination": present.determination(result),
+        "progress": core_edge.interview_progress(account, state.asked),
         "channels": channels_for(country, get_language() or "en", account.person.nationality),
         "steps": present.plan(core_edge.plan(account, result, PlanRequest()))["steps"][:4],
         "country": country,

@@ -72,6 +72,7 @@ def _detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
     return {
         "case": found,
         "determination": present.determination(assessment.determination),
+        "progress": assessment.progress,
         "plan": present.plan(assessment.plan),
         "show_personal": can(request.user, Action.VIEW_PERSONAL),
         "can_change": can(request.user, Action.CHANGE),

@@ -47,7 +47,7 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
         "question_text": present.fact_text(question.id),
         "form": form,
         "determination": present.determination(result),
-        "reached": core_edge.reached(result),
+        "progress": core_edge.interview_progress(account, found.asked),
         "asked_count": len(found.asked),
     }
     return render(request, "casework/intake.html", context, status=400 if form.errors else 200)

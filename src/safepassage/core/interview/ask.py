@@ -1,0 +1,235 @@
+"""Which question to ask next, and when to stop: one rule for every door (the CLI interview, the
+web intake and the self-check).
+
+The interview stops when the result is settled (see `settle`): no answers to the questions not
+yet asked can change the level or the trafficking result. "Don't know" is an answer: the question
+is not asked again and the fact stays unknown. Until settled, the safety-critical questions
+(confinement, violence, threats, a child's age) come first while they can change the result;
+within and after that tier, questions are ranked by how much of the result they decide: the
+undecided ILO indicators and legal elements their fact can settle (from one screening), with the
+answers that would move the result on their own tried for the best few.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..account import Account, Answer
+from ..screening import Determination, Level, Screener
+from .questions import Question, apply, assume, is_unknown, plain, questions, read
+from .settle import TOP, Outcome, open_questions, options, scenarios
+
+LOOKAHEAD = 4  # the best few by weight are tried answer by answer
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where an interview stands: the result so far, whether it is settled, and how many of the
+    questions not yet asked could still change it (0 once settled)."""
+
+    outcome: Outcome
+    settled: bool
+    could_change: int
+
+
+def settled(
+    screener: Screener, account: Account, asked: Iterable[str] = (), job: int | None = None
+) -> bool:
+    open_qs = open_questions(account, frozenset(asked), job)
+    return _settled(screener, account, open_qs, screener.decide(account), job)
+
+
+def _settled(
+    screener: Screener, account: Account, open_qs: list[Question], now: Outcome, job: int | None
+) -> bool:
+    if not open_qs:
+        return True
+    if any(q.essential for q in open_qs):
+        return False  # the country: without it no law applies
+    if now == TOP:
+        return True
+    for values in scenarios(screener, account, open_qs, job):
+        if screener.decide(assume(account, values, job)) != now:
+            return False
+    return True
+
+
+def progress(
+    screener: Screener, account: Account, asked: Iterable[str] = (), job: int | None = None
+) -> Progress:
+    done = frozenset(asked)
+    open_qs = open_questions(account, done, job)
+    now = screener.decide(account)
+    if _settled(screener, account, open_qs, now, job):
+        return Progress(now, True, 0)
+    return Progress(now, False, len(_candidates(screener, account, open_qs, job)))
+
+
+def next_questions(
+    screener: Screener,
+    account: Account,
+    n: int = 1,
+    skip: Iterable[str] = (),
+    job: int | None = None,
+) -> list[Question]:
+    """The `n` questions, not yet asked, best first; none once the result is settled.
+
+    Work questions are about job `job` (by default the current job, see `current_job`)."""
+    open_qs = open_questions(account, frozenset(skip), job)
+    now = screener.decide(account)
+    if _settled(screener, account, open_qs, now, job):
+        return []
+    essential = [q for q in open_qs if q.essential]
+    ranked = _rank(screener, account, _candidates(screener, account, open_qs, job), now, job)
+    chosen = {q.id for q in (*essential, *ranked)}
+    rest = [q for q in open_qs if q.id not in chosen]
+    return [*essential, *ranked, *rest][:n]
+
+
+def _candidates(
+    screener: Screener, account: Account, open_qs: list[Question], job: int | None
+) -> dict[str, float]:
+    """The open questions that could change the result, with their weight: the undecided parts
+    of the result their fact would decide (from one screening's missing facts)."""
+    result = screener.screen(account)
+    weights = _weights(result)
+    for name in result.undecided:
+        for qid in FEEDS.get(name, ()):
+            weights[qid] = weights.get(qid, 0.0) + 1.0
+    found = {q.id: weights[q.id] for q in open_qs if q.id in weights}
+    for q in open_qs:
+        if q.id not in found and q.id in ALWAYS:
+            found[q.id] = 0.5
+    return found
+
+
+def _weights(result: Determination) -> dict[str, float]:
+    """Each missing fact's weight: for every part of the result it would decide that can still
+    change the outcome, one over the number of open facts that part waits on. A part that waits
+    on few facts is close to being settled either way, so its facts come first."""
+    live = list(result.missing)
+    parts: dict[str, int] = {}
+    for item in live:
+        for part in item.decides:
+            if _can_change(part, result):
+                parts[part] = parts.get(part, 0) + 1
+    weights: dict[str, float] = {}
+    for item in live:
+        weight = sum(
+            WEIGHTS.get(part.partition(":")[0], 1.0) * (1 + 1 / parts[part])
+            for part in item.decides
+            if part in parts
+        )
+        if weight:
+            weights[item.fact] = weight
+    return weights
+
+
+def _can_change(part: str, result: Determination) -> bool:
+    """Whether settling `part` (an indicator, an ICLS or Palermo element, a labour-law check)
+    can still change the level or the trafficking result."""
+    kind = part.partition(":")[0]
+    if kind == "palermo":
+        return result.trafficking.result is Answer.UNKNOWN
+    if kind == "icls":
+        return result.level < Level.FORCED_LABOUR
+    # Indicators and labour-law checks raise the level up to labour exploitation; they also
+    # feed the ICLS and Palermo tests through derived facts.
+    return result.level < Level.LABOUR_EXPLOITATION or result.trafficking.result is Answer.UNKNOWN
+
+
+# What a part of the result weighs: a legal element (ICLS, Palermo) more than an indicator or a
+# labour-law check, since it decides forced labour or trafficking.
+WEIGHTS = {"icls": 3.0, "palermo": 3.0}
+
+# The questions whose answers a derived fact is made from (see screening/engine.py and
+# labour_law.py): while the derived fact is undecided, they can change the result.
+FEEDS: dict[str, tuple[str, ...]] = {
+    "held_in_compound": ("work.isolation", "work.sector"),
+    "documents_held_by_others": ("work.documents_held_by",),
+    "irregular_status": ("person.legal_status",),
+    "recruited_by_third_party": ("recruitment.recruited_by",),
+    "transported_by_third_party": ("transit.transported_by",),
+    "child_in_hazardous_work": ("person.age", "work.sector"),
+    "paid_far_below_minimum": ("work.pay", "work.days_per_week", "work.province"),
+    "no_wages": ("work.pay",),
+    "paid_less_than_promised": ("work.pay",),
+    "hours_over_legal_limit": ("work.hours_per_day", "work.days_per_week"),
+    "no_weekly_rest": ("work.days_per_week",),
+    "any_labour_violation": ("work.pay", "work.hours_per_day", "work.days_per_week"),
+}
+# A child's age changes every test (the ICLS child rule, the Palermo child rule, child labour):
+# while it is open it is a candidate.
+ALWAYS = frozenset({"person.age"})
+
+
+def _rank(
+    screener: Screener,
+    account: Account,
+    candidates: dict[str, float],
+    now: Outcome,
+    job: int | None,
+) -> list[Question]:
+    every = questions()
+    order = {qid: i for i, qid in enumerate(every)}
+
+    def key(item: tuple[str, float]) -> tuple[bool, float, int]:
+        qid, weight = item
+        return (not every[qid].safety, -weight, order[qid])
+
+    ranked = [every[qid] for qid, _ in sorted(candidates.items(), key=key)]
+    head = ranked[:LOOKAHEAD]
+    tier = [q for q in head if q.safety == head[0].safety] if head else []
+    # Among the best few of the first tier: first those whose answer alone moves the result.
+    moving = [q for q in tier if _flips(screener, account, q, now, job)]
+    return [*moving, *(q for q in ranked if q not in moving)]
+
+
+def _flips(
+    screener: Screener, account: Account, question: Question, now: Outcome, job: int | None
+) -> bool:
+    found = options(screener, account, question, job)
+    for value in (found.adverse, found.benign):
+        if value is not None and screener.decide(assume(account, {question.id: value}, job)) != now:
+            return True
+    return False
+
+
+def simulate(
+    screener: Screener, truth: Account, start: Account | None = None, limit: int = 80
+) -> tuple[int, Determination]:
+    """Interview someone whose full account is `truth` until the result is settled (or `limit`
+    questions); how many questions were asked, and the result.
+
+    Answers the truth does not know are "don't know" (the question is not asked again). Work
+    questions are about the current job. `start` is what is known before the first question,
+    by default `starting_point(truth)`: the truth without the answers the questions ask for."""
+    account = starting_point(truth) if start is None else start
+    asked: list[str] = []
+    while len(asked) < limit:
+        found = next_questions(screener, account, skip=asked)
+        if not found:
+            break
+        question = found[0]
+        asked.append(question.id)
+        if not is_unknown(truth, question.id):
+            account = apply(account, question.id, plain(read(truth, question.id)))
+    return len(asked), screener.screen(account)
+
+
+def starting_point(truth: Account) -> Account:
+    """What an interview of `truth` starts from: everything no question asks (dates, the
+    nationality, the promise, earlier jobs), with the answers to the questions left unknown."""
+    data: dict[str, Any] = truth.model_dump(by_alias=True, exclude_defaults=True)
+    for qid in questions():
+        stage, _, name = qid.partition(".")
+        if stage == "work":
+            if data.get("work"):
+                data["work"][-1].pop(name, None)
+        else:
+            data.get(stage, {}).pop(name, None)
+    if "age" not in data.get("person", {}):
+        data.get("person", {}).pop("under_18", None)
+    return Account.model_validate(data)

@@ -1,0 +1,147 @@
+"""The interview's questions (questions.yaml), and reading and recording their answers.
+
+Work questions are about one job of the account's work list: by default the last one listed, the
+job the migrant is in now or left last (a caller may name another by its index).
+
+The texts are plain English and are the gettext message ids: `all_message_ids()` lists every one
+(question texts, answer and option labels) for the web edge's .po files; the core never imports
+Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..account import Account, Answer, Fact, Work
+from ..knowledge.problems import KnowledgeError
+from ..knowledge.yamlsource import parse_yaml
+
+QUESTIONS_FILE = Path(__file__).parents[1] / "screening" / "questions.yaml"
+# Labels of the answers to a yes / no question, as shown to people (also message ids).
+ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "I don't know"}
+FACTS = {Answer.YES: Fact(answer=Answer.YES), Answer.NO: Fact(answer=Answer.NO)}
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    kind: Literal["fact", "choice", "number", "money", "country", "text"]
+    text: str
+    options: list[str] = []
+    min: float | None = None
+    max: float | None = None
+    essential: bool = False  # asked first while unknown (the country: the law depends on it)
+    safety: bool = False  # confinement, violence, threats, a child's age: asked as a first tier
+
+
+@lru_cache(maxsize=1)
+def questions() -> dict[str, Question]:
+    """Every question, validated strictly; each must name a field of the account."""
+    doc = parse_yaml(QUESTIONS_FILE.read_text(encoding="utf-8"), str(QUESTIONS_FILE))
+    if doc.problems:
+        raise KnowledgeError(doc.problems)
+    found = {qid: Question(id=qid, **spec) for qid, spec in doc.data.items()}
+    for qid in found:
+        read(Account(work=[Work()]), qid)  # raises for a question that names no field
+    return found
+
+
+def option_label(option: str) -> str:
+    """The English label of a choice option (its message id): the code in words."""
+    return option.replace("_", " ")
+
+
+def all_message_ids() -> list[str]:
+    """Every user-facing English text of the interview, once each: the answer labels, then each
+    question's text and its option labels, in question order. For gettext extraction."""
+    found = dict.fromkeys(ANSWER_LABELS.values())
+    for question in questions().values():
+        found[question.text] = None
+        found.update(dict.fromkeys(option_label(option) for option in question.options))
+    return list(found)
+
+
+def current_job(account: Account) -> int | None:
+    """The job the interview asks about unless told otherwise: the last one listed, the job the
+    migrant is in now or left last. None while no work is recorded."""
+    return len(account.work) - 1 if account.work else None
+
+
+def read(account: Account, qid: str, job: int | None = None) -> Any:
+    """The account's current value for a question (None when there is no job yet).
+
+    Work questions read job `job` (an index into the work list), by default the current job."""
+    stage, _, name = qid.partition(".")
+    if stage == "work":
+        if not account.work:
+            return None
+        holder: Any = account.work[-1 if job is None else job]
+    else:
+        holder = getattr(account, "return_" if stage == "return" else stage)
+    if name not in type(holder).model_fields:
+        raise KeyError(f"question {qid}: the account has no such field")
+    return getattr(holder, name)
+
+
+def is_unknown(account: Account, qid: str, job: int | None = None) -> bool:
+    value = read(account, qid, job)
+    if isinstance(value, Fact):
+        return value.unknown
+    return value is None or value == "unknown"
+
+
+def apply(account: Account, qid: str, value: Any, job: int | None = None) -> Account:
+    """A new account with the answer recorded, validated (a value that does not fit raises);
+    work facts go to job `job` (an index into the work list), by default the current job, or to
+    a first job when none is recorded yet."""
+    data = account.model_dump(by_alias=True, exclude_defaults=True)
+    stage, _, name = qid.partition(".")
+    if isinstance(value, Answer):
+        value = value.value
+    if stage == "work":
+        jobs = data.setdefault("work", [{}])
+        jobs[-1 if job is None else job][name] = value
+    else:
+        data.setdefault(stage, {})[name] = value
+    if qid == "person.age":
+        data["person"].pop("under_18", None)  # derived from the age: let the new age decide
+    return Account.model_validate(data)
+
+
+def assume(account: Account, values: Mapping[str, Any], job: int | None = None) -> Account:
+    """A copy of the account with `values` (question id -> a value of the field's own type, a
+    Fact for a fact) in place: one copy per stage touched, no validation. For the interview's
+    weighing of answers it made itself; people's answers go through `apply`."""
+    by_stage: dict[str, dict[str, Any]] = {}
+    for qid, value in values.items():
+        stage, _, name = qid.partition(".")
+        by_stage.setdefault(stage, {})[name] = value
+    update: dict[str, Any] = {}
+    for stage, fields in by_stage.items():
+        if stage == "work":
+            jobs = list(account.work) or [Work()]
+            index = len(jobs) - 1 if job is None else job
+            jobs[index] = jobs[index].model_copy(update=fields)
+            update["work"] = jobs
+            continue
+        if "age" in fields and stage == "person":
+            minor = Answer.YES if fields["age"] < 18 else Answer.NO
+            fields = {**fields, "under_18": FACTS[minor]}
+        attr = "return_" if stage == "return" else stage
+        update[attr] = getattr(account, attr).model_copy(update=fields)
+    return account.model_copy(update=update)
+
+
+def plain(value: Any) -> Any:
+    """An account's value as an answer `apply` takes."""
+    if isinstance(value, Fact):
+        return value.answer
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    return value
