@@ -1,8 +1,8 @@
-"""Screening throughput and latency, and how many questions the interview needs.
+"""Screening throughput and latency.
 
 Run: `make bench`. Reports accounts screened per second on one core over the example accounts
-(goal: at least 5,000), the latency distribution, and for each example the number of questions
-the adaptive interview asks (answering from the example) before it reaches a determination.
+(goal: at least 5,000) and the latency distribution. The interview has its own benchmark
+(bench/interview.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 from safepassage.core.account_file import read_account
-from safepassage.core.interview import simulate
 from safepassage.core.knowledge import load_knowledge
 from safepassage.core.screening import Screener
 
@@ -41,26 +40,9 @@ def throughput(screener: Screener) -> None:
     )
 
 
-def interview_lengths(screener: Screener) -> None:
-    counts = []
-    for path in EXAMPLES:
-        began = time.perf_counter()
-        count, result = simulate(screener, read_account(path))
-        counts.append(count)
-        print(
-            f"  {path.stem:40} {count:3} questions -> {result.level.code:25} "
-            f"({(time.perf_counter() - began) / max(count, 1) * 1000:.0f} ms per question)"
-        )
-    print(
-        f"interview: {statistics.mean(counts):.1f} questions on average to a determination "
-        f"(median {statistics.median(counts):g}, max {max(counts)})"
-    )
-
-
 def main() -> None:
     screener = Screener(load_knowledge(env={}))
     throughput(screener)
-    interview_lengths(screener)
 
 
 if __name__ == "__main__":

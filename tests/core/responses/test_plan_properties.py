@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,7 +11,7 @@ from safepassage.core.account import Account
 from safepassage.core.knowledge import load_knowledge
 from safepassage.core.knowledge.contracts import COUNTRIES
 from safepassage.core.responses import CONSENTS, GOALS, Planner, PlanRequest
-from safepassage.core.responses.rules import Candidate, decide, eligible, situation_of
+from safepassage.core.responses.rules import Candidate, decide, eligible, signs, situation_of
 from safepassage.core.screening import Screener
 
 from ..strategies import accounts
@@ -29,7 +31,34 @@ def test_criminal_justice_needs_consent_unless_mandatory(account: Account, reque
     plan = PLANNER.plan(account, SCREENER.screen(account), request)
     for step in plan.steps:
         if step.criminal_justice:
-            assert "police" in request.consent or step.mandatory, step
+            assert step.mandatory or _consented(step.kind, request), step
+
+
+def _consented(kind: str, request: PlanRequest) -> bool:
+    """Police steps need consent to the police; formal identification as a victim needs consent
+    to exactly that (the police take part in it)."""
+    if kind == "victim_identification":
+        return "victim_identification" in request.consent or "police" in request.consent
+    return "police" in request.consent
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(accounts, requests)
+def test_trafficking_victim_services_follow_the_trafficking_test(
+    account: Account, request: PlanRequest
+):
+    """Offered when trafficking is yes, or unknown with a means found (an act, for a child);
+    never when the test concludes no."""
+    result = SCREENER.screen(account)
+    plan = PLANNER.plan(account, result, request)
+    situation = situation_of(account, result, request)
+    for step in plan.steps:
+        response = KNOWLEDGE.at(step.country, "responses", step.response, situation.on)
+        if not response.eligibility.trafficking:
+            continue
+        answer = result.trafficking.result.value
+        assert answer != "no", step.response
+        assert answer == "yes" or signs(situation), step.response
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -37,7 +66,8 @@ def test_criminal_justice_needs_consent_unless_mandatory(account: Account, reque
 def test_no_step_appears_whose_eligibility_is_false(account: Account, request: PlanRequest):
     result = SCREENER.screen(account)
     plan = PLANNER.plan(account, result, request)
-    situation = situation_of(account, result, request)
+    # With no goal chosen the plan proposes its own (the safe default): judge by those.
+    situation = situation_of(account, result, replace(request, goals=plan.goals))
     for step in plan.steps:
         response = KNOWLEDGE.at(step.country, "responses", step.response, situation.on)
         assert eligible(response.eligibility, situation, step.country) is None
@@ -84,6 +114,17 @@ def test_every_step_names_a_provider_reachable_where_the_migrant_is(
             if channel.nationals_of:
                 assert account.person.nationality in channel.nationals_of
             if channel.kind == "police":
-                assert "police" in request.consent or step.mandatory
+                assert step.mandatory or _consented(step.kind, request)
         assert step.remote == all(c.remote for c in step.providers)
         assert not step.remote or step.remote_how
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(accounts, located_requests)
+def test_a_plan_is_never_empty_without_a_reason(account: Account, request: PlanRequest):
+    plan = PLANNER.plan(account, SCREENER.screen(account), replace(request, goals=()))
+    assert plan.goals, "with no goal chosen, the plan proposes the safe default"
+    assert "be_safe_now" in plan.goals
+    assert "proposed_goals" in plan.notices
+    if not plan.steps:
+        assert plan.notices["nothing_reachable"]

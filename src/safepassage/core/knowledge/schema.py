@@ -225,6 +225,8 @@ class Response(Strict):
     typical_cost: Text | None = None
     criminal_justice: bool = False
     mandatory_for_children: bool = False
+    # Who takes part (formal victim identification): the migrant consents to exactly that.
+    takes_part: Text | None = None
     rescue: bool = False  # a request to get someone out of the place where they are held
     remote: Remote | None = None
     political_economy: Text | None = None

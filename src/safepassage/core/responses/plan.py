@@ -10,9 +10,10 @@ from ..knowledge.schema import Goal
 from ..screening.determination import Cite
 
 GOALS: tuple[str, ...] = get_args(Goal)  # one list: the knowledge schema's
-# police: a criminal complaint or a police referral; authorities: formal victim identification
-# and other state agencies that may share data; embassy: contacting the migrant's embassy.
-CONSENTS: tuple[str, ...] = ("police", "authorities", "embassy")
+# police: a criminal complaint or a police referral; authorities: state agencies that may share
+# data; embassy: contacting the migrant's embassy; victim_identification: being formally
+# identified as a victim of trafficking, knowing who takes part (often the police, in a team).
+CONSENTS: tuple[str, ...] = ("police", "authorities", "embassy", "victim_identification")
 
 
 @dataclass(frozen=True)

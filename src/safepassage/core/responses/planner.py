@@ -15,14 +15,15 @@ to their own nationals, and police lines only with consent.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ...i18n import N_, _
-from ..account import Account
+from ..account import Account, Answer
 from ..knowledge import Knowledge, LookupProblem
 from ..knowledge.loader import CONTACTS
 from ..knowledge.schema import Channel, Citation
-from ..screening import Determination
+from ..screening import Determination, Level
 from ..screening.determination import Cite
 from ..screening.labour_law import cite_value
 from .plan import Contact, NotChosen, Plan, PlanRequest, Step
@@ -62,6 +63,10 @@ class Planner:
         self._channels: dict[tuple[str, str, date], Channel | None] = {}
 
     def plan(self, account: Account, result: Determination, request: PlanRequest) -> Plan:
+        proposed = () if request.goals else default_goals(account, result)
+        if proposed:
+            # No goal chosen yet: plan the safe default rather than an empty plan.
+            request = replace(request, goals=proposed)
         situation = situation_of(account, result, request)
         chosen: list[tuple[tuple[int, int, int, str], Candidate, list[str], list[Contact]]] = []
         not_chosen: list[NotChosen] = []
@@ -81,6 +86,15 @@ class Planner:
             self._step(rank, candidate, why, contacts, situation)
             for rank, (_key, candidate, why, contacts) in enumerate(chosen, start=1)
         ]
+        notices = self._notices(situation, steps)
+        if proposed:
+            notices["proposed_goals"] = _(
+                "No goal was chosen yet, so this plan proposes safety and information first and "
+                "the strongest remedy the findings support ({goals}). Ask what the migrant wants, "
+                "then change the goals."
+            ).format(goals=listed([GOAL_WORDS[g] for g in proposed]))
+        if not steps:
+            notices["nothing_reachable"] = _nothing_reachable(situation, not_chosen)
         return Plan(
             located_in=situation.located_in,
             goals=request.goals,
@@ -88,7 +102,7 @@ class Planner:
             safe_now=situation.safe_now,
             steps=steps,
             not_chosen=not_chosen,
-            notices=self._notices(situation, steps),
+            notices=notices,
         )
 
     def _candidates(self, situation: Situation) -> list[Candidate]:
@@ -259,6 +273,43 @@ class Planner:
         except LookupProblem:
             return None
         return str(text)
+
+
+# The goals, as words in a sentence (items of a list, each translated).
+GOAL_WORDS = {
+    "recover_wages": N_("recover wages"),
+    "leave_job": N_("leave the job"),
+    "go_home": N_("go home"),
+    "stay_and_work": N_("stay and work"),
+    "get_documents": N_("get documents back"),
+    "be_safe_now": N_("be safe now"),
+    "prosecution": N_("prosecution"),
+    "protect_others": N_("protect others"),
+}
+
+
+def default_goals(account: Account, result: Determination) -> tuple[str, ...]:
+    """The safe default when no goal is chosen: safety (with information and safety planning),
+    and the strongest remedy the findings support: leaving a job one is held in, getting
+    documents back, recovering pay."""
+    codes = {f.code for f in result.findings}
+    goals = ["be_safe_now"]
+    if result.level >= Level.FORCED_LABOUR or result.trafficking.result is Answer.YES:
+        goals.append("leave_job")
+    if codes & {"retention_of_identity_documents", "documents_held"}:
+        goals.append("get_documents")
+    if codes & {"withholding_of_wages", "below_minimum_wage", "unpaid_overtime_premium"}:
+        goals.append("recover_wages")
+    return tuple(goals)
+
+
+def _nothing_reachable(situation: Situation, not_chosen: list[NotChosen]) -> str:
+    """Why a plan has no step: said plainly, with what is missing."""
+    missing = sorted({n.reason for n in not_chosen if n.reason})[:3]
+    return _(
+        "No step can be offered from {country} with the services SafePassage knows of. "
+        "What is missing: {missing} A hotline or NGO in the home country may still help."
+    ).format(country=situation.located_in or "?", missing=" ".join(missing) or "-")
 
 
 def contact_for(provider: str, channel: Channel, country: str, *, remote: bool = False) -> Contact:

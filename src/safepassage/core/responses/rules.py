@@ -14,6 +14,7 @@ from ..account import Account, Answer
 from ..knowledge import Value
 from ..knowledge.schema import Eligibility, Response
 from ..screening import Determination, Level
+from ..screening import messages as m
 from .plan import NotChosen, PlanRequest
 
 SAFETY_KINDS = ("information_and_safety_planning", "shelter_and_protection", "health_care")
@@ -23,6 +24,7 @@ SYSTEMIC_KINDS = (
     "recruitment_fee_reimbursement",
 )
 STATE_RISKS = ("deportation", "detention")
+IDENTIFICATION = "victim_identification"  # the consent to formal identification as a victim
 RECRUITERS = ("broker", "licensed_agency", "unlicensed_agency", "online_contact")
 
 # What makes a situation dangerous, as shown to the migrant (items of a list, each translated).
@@ -35,6 +37,17 @@ DANGERS = (
     ("sexual_exploitation", N_("sexual exploitation")),
 )
 HELD_IN_COMPOUND = N_("held in a compound")
+# The risks of a step, as words in a sentence (items of a list, each translated).
+RISKS = {
+    "detention": N_("detention"),
+    "deportation": N_("deportation"),
+    "retaliation": N_("retaliation"),
+    "job_loss": N_("losing the job"),
+    "cost": N_("costs"),
+    "delay": N_("delays"),
+    "exposure": N_("your situation becoming known"),
+    "loss_of_status": N_("losing your legal status"),
+}
 A_CHILD = N_("a child")
 
 # Why a response is not available where the migrant is, by `located` value.
@@ -144,6 +157,12 @@ def eligible(rule: Eligibility, situation: Situation, country: str) -> str | Non
         return _("It needs a trafficking answer of {answers}.").format(
             answers=" / ".join(rule.trafficking)
         )
+    if rule.trafficking and result.trafficking.result is Answer.UNKNOWN and not signs(situation):
+        return _(
+            "It is for people with signs of trafficking (force, coercion, deception or abuse of "
+            "a vulnerable position, or a child moved or held for exploitation), and none were "
+            "found."
+        )
     if rule.child is not None and rule.child != situation.child:
         return _("It is only for children.") if rule.child else _("It is only for adults.")
     places = rule.places()
@@ -164,6 +183,15 @@ def eligible(rule: Eligibility, situation: Situation, country: str) -> str | Non
             recruiters=", ".join(r.replace("_", " ") for r in rule.recruited_by)
         )
     return None
+
+
+def signs(situation: Situation) -> bool:
+    """Signs of trafficking where the test is still open: a means found (for a child, an act,
+    since a child needs no means). Trafficking-victim services are offered on these."""
+    if situation.result.trafficking.result is Answer.NO:
+        return False
+    prefix = "palermo:act." if situation.child else "palermo:means."
+    return any(code.startswith(prefix) for code in situation.findings)
 
 
 def located(place: str, situation: Situation, country: str) -> bool:
@@ -191,9 +219,12 @@ def _identified(party: str, account: Account) -> bool:
 
 
 def police_allowed(situation: Situation, response: Response) -> bool:
-    """Police lines are offered only with consent, or where protecting a child is mandatory."""
+    """Police lines are offered only with consent (to the police, or to formal identification
+    as a victim, in which the police take part), or where protecting a child is mandatory."""
     mandatory = situation.child and response.mandatory_for_children
-    return mandatory or "police" in situation.request.consent
+    consent = situation.request.consent
+    identification = response.kind == "victim_identification"
+    return mandatory or "police" in consent or (identification and IDENTIFICATION in consent)
 
 
 def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
@@ -215,14 +246,10 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
             )
         )
     if response.criminal_justice and not mandatory:
-        blocked = _criminal_justice_block(situation, response.kind)
+        blocked = _criminal_justice_block(situation, response, candidate.country)
         if blocked:
             return blocked
-        why.append(
-            _("You agreed to involve the police, the findings support it, and you are safe.")
-            if situation.safe_now
-            else _("You agreed to involve the police, and the findings support it.")
-        )
+        why.append(_consented(situation, response))
     if response.kind == "embassy_or_labour_attache" and "embassy" not in request.consent:
         return _(
             "Not without your consent: contacting the embassy shares your situation with your "
@@ -236,9 +263,11 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
     return why
 
 
-def _criminal_justice_block(situation: Situation, kind: str) -> str | None:
-    result = situation.result
+def _criminal_justice_block(situation: Situation, response: Response, country: str) -> str | None:
+    result, kind = situation.result, response.kind
     supported = result.level is Level.FORCED_LABOUR or result.trafficking.result is Answer.YES
+    if kind == "victim_identification":
+        return _identification_block(situation, response, supported or signs(situation), country)
     if not supported:
         return _("Not recommended: the findings do not support forced labour or trafficking.")
     if "police" not in situation.request.consent:
@@ -251,6 +280,36 @@ def _criminal_justice_block(situation: Situation, kind: str) -> str | None:
     if not situation.safe_now and kind == "criminal_complaint":
         return _("Not yet: reach safety first, then decide about the police.")
     return None
+
+
+def _identification_block(
+    situation: Situation, response: Response, supported: bool, country: str
+) -> str | None:
+    """Formal identification as a victim is the migrant's informed choice: it needs signs of
+    trafficking or forced labour, and consent to exactly this step, knowing who takes part."""
+    if not supported:
+        return _("Not recommended: the findings show no sign of trafficking or forced labour.")
+    if IDENTIFICATION in situation.request.consent:
+        return None
+    return _(
+        "This is your choice. Formal identification as a victim of trafficking in {country}: "
+        "{who} It can open shelter, legal help and protection from punishment, and it can bring "
+        "risks: {risks}. Give consent to formal victim identification to include it."
+    ).format(
+        country=_(m.country(country)),
+        who=response.takes_part or _("the police and social welfare officials interview you."),
+        risks=listed([RISKS[r] for r in response.risks]) or "-",
+    )
+
+
+def _consented(situation: Situation, response: Response) -> str:
+    if response.kind == "victim_identification":
+        return _(
+            "You chose formal identification as a victim, knowing who takes part: {who}"
+        ).format(who=response.takes_part or _("the police and social welfare officials."))
+    if situation.safe_now:
+        return _("You agreed to involve the police, the findings support it, and you are safe.")
+    return _("You agreed to involve the police, and the findings support it.")
 
 
 def _merits(candidate: Candidate, situation: Situation) -> list[str]:

@@ -1,0 +1,91 @@
+"""The interview: questions to a settled result, and how long choosing the next question takes.
+
+Run: `make bench`. Replays every example account from an empty account (answering from the
+example; what it does not say is "don't know"), and 200 generated accounts answered in full (as
+a migrant who knows their own situation would), until the result is settled. Prints the number
+of questions (goal: median at most 20) and the latency of each next-question step, settled
+check included (goal: p99 under 3 ms on one core), and checks every settled result against the
+screening of the whole account.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from safepassage.core.account import Account
+from safepassage.core.account_file import read_account
+from safepassage.core.interview import apply, is_unknown, next_questions, questions, read
+from safepassage.core.interview.questions import plain
+from safepassage.core.knowledge import load_knowledge
+from safepassage.core.screening import Screener
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generated import complete_account
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "accounts").glob("*.yaml"))
+GENERATED = 200
+
+
+def project(truth: Account) -> Account:
+    """What an interview from an empty account can learn: the answers to the questions."""
+    account = Account()
+    for qid in questions():
+        if not is_unknown(truth, qid):
+            account = apply(account, qid, plain(read(truth, qid)))
+    return account
+
+
+def replay(screener: Screener, truth: Account, steps: list[float]) -> tuple[int, bool]:
+    """Interview `truth` from an empty account; the questions asked, and whether the settled
+    result equals the whole account's. Each step's time goes to `steps`."""
+    account, asked = Account(), list[str]()
+    while True:
+        began = time.perf_counter()
+        found = next_questions(screener, account, skip=asked)
+        steps.append(time.perf_counter() - began)
+        if not found:
+            break
+        asked.append(found[0].id)
+        if not is_unknown(truth, found[0].id):
+            account = apply(account, found[0].id, plain(read(truth, found[0].id)))
+    want, got = screener.screen(truth), screener.screen(account)
+    same = (want.level, want.trafficking.result) == (got.level, got.trafficking.result)
+    return len(asked), same
+
+
+def report(name: str, counts: list[int], steps: list[float], wrong: int) -> None:
+    steps = sorted(steps)
+    p99 = steps[int(len(steps) * 0.99)]
+    print(
+        f"{name}: {statistics.mean(counts):.1f} questions on average to a settled result "
+        f"(median {statistics.median(counts):g}, max {max(counts)}; goal: median <= 20); "
+        f"next question median {statistics.median(steps) * 1e3:.2f} ms, "
+        f"p99 {p99 * 1e3:.2f} ms over {len(steps):,} steps (goal: p99 < 3 ms); "
+        f"{wrong} settled results differ from the whole account's"
+    )
+
+
+def main() -> None:
+    screener = Screener(load_knowledge(env={}))
+    counts, steps, wrong = [], [], 0
+    for path in EXAMPLES:
+        count, same = replay(screener, project(read_account(path)), steps)
+        counts.append(count)
+        wrong += not same
+        print(f"  {path.stem:40} {count:3} questions")
+    report("examples", counts, steps, wrong)
+    rng = random.Random(2026)
+    counts, steps, wrong = [], [], 0
+    for _ in range(GENERATED):
+        count, same = replay(screener, complete_account(rng), steps)
+        counts.append(count)
+        wrong += not same
+    report(f"{GENERATED} generated accounts, every question answered", counts, steps, wrong)
+
+
+if __name__ == "__main__":
+    main()
