@@ -20,3 +20,30 @@ def test_it_runs_on_the_configured_database(django_db_setup):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_turns_each_consent_code_into_a_consent_record():
+    """0002 moves the consents a case held as a list of codes into records of their own."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = (
+        [("casework", "0001_initial")],
+        [("casework", "0002_consents_and_professional_determinations")],
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    org = old.get_model("casework", "Organisation").objects.create(name="O", slug="o", country="TH")
+    old.get_model("casework", "Case").objects.create(
+        organisation=org, reference="O-1", consents=["police", "embassy"]
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    records = new.get_model("casework", "Consent").objects.all()
+    assert sorted(r.scope for r in records) == ["embassy", "police"]
+    assert all(r.withdrawn_at is None for r in records)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

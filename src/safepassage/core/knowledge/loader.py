@@ -7,6 +7,7 @@ passed in. Every problem in any layer is collected, so a person sees them all at
 from __future__ import annotations
 
 import difflib
+import hashlib
 import itertools
 import os
 from collections.abc import Mapping, Sequence
@@ -81,13 +82,17 @@ class _Builder:
         self.files: dict[tuple[str, str], str] = {}
         self.failed: set[tuple[str, str]] = set()  # topics whose file did not validate
         self.problems: list[Problem] = []
+        # The version of the effective knowledge: a digest of every file of every layer, so
+        # that a stored determination can say which law and sources produced it.
+        self.digest = hashlib.sha256()
 
     def build(self) -> tuple[Knowledge, list[Problem]]:
         for index, layer in enumerate(self.layers):
             self._load_layer(layer, overlay=index > 0)
         self._check_merged()
         self._check_contracts()
-        return Knowledge(self.params, [layer.name for layer in self.layers]), self.problems
+        version = self.digest.hexdigest()[:12]
+        return Knowledge(self.params, [layer.name for layer in self.layers], version), self.problems
 
     def _load_layer(self, layer: Layer, *, overlay: bool) -> None:
         if not layer.root.is_dir():
@@ -109,6 +114,9 @@ class _Builder:
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(shown, None, (), f"cannot read the file ({exc})"))
             return
+        relative = path.relative_to(layer.root).as_posix()
+        self.digest.update(f"{layer.name}\0{relative}\0{len(text)}\0".encode())
+        self.digest.update(text.encode("utf-8"))
         doc = parse_yaml(text, shown)
         if overlay:
             self._drop_unknown_parameters(doc, scope, topic)

@@ -134,6 +134,7 @@ class Knowledge:
 
     parameters: dict[tuple[str, str, str], Parameter]
     layers: list[str]
+    version: str = ""  # a digest of every file of every layer (see loader.py)
 
     def parameter(self, scope: str, topic: str, name: str) -> Parameter:
         try:

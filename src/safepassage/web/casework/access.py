@@ -23,6 +23,7 @@ class Action(StrEnum):
     CHANGE = "change"
     EXPORT = "export"
     AUDIT = "audit"
+    REVIEW = "review"  # the organisation's disagreements with the engine
 
 
 ALLOWED: dict[str, frozenset[Action]] = {

@@ -15,7 +15,7 @@ from ...core.interview import Progress, Question, apply, next_questions, progres
 from ...core.knowledge import default_knowledge
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.responses.planner import Planner
-from ...core.screening import Determination, Screener
+from ...core.screening import Determination, Screener, engine_version
 
 STAGES = ("recruitment", "transit", "work", "return")
 
@@ -65,6 +65,11 @@ def interview_progress(account: Account, asked: list[str]) -> Progress:
 
 def question(qid: str) -> Question | None:
     return questions().get(qid)
+
+
+def versions() -> dict[str, str]:
+    """What produces a determination now: the knowledge base's and the engine's versions."""
+    return {"knowledge_version": screener().knowledge.version, "engine_version": engine_version()}
 
 
 def current_stage(account: Account) -> str:

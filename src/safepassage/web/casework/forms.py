@@ -12,7 +12,7 @@ from ...core.interview import questions
 from ...core.responses.plan import CONSENTS, GOALS
 from ..common.forms import NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
-from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES
+from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS
 from ..common.labels import GOALS as GOAL_LABELS
 from .models import CaseStatus, Outcome, ReferralStatus
 
@@ -100,3 +100,17 @@ class CaseFilterForm(NamedErrorsForm):
     stage = forms.ChoiceField(label=_("Stage"), choices=ANY + list(STAGES.items()), required=False)
     level = forms.ChoiceField(label=_("Level"), choices=ANY + list(LEVELS.items()), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ANY + CaseStatus.choices, required=False)
+
+
+class ProfessionalDeterminationForm(NamedErrorsForm):
+    """The case worker's own view, recorded beside the engine's (never replacing it)."""
+
+    level = forms.ChoiceField(label=_("Your level"), choices=list(LEVELS.items()))
+    trafficking = forms.ChoiceField(
+        label=_("Your view on trafficking"), choices=list(TRAFFICKING_VIEWS.items())
+    )
+    reason = forms.CharField(
+        label=_("Why (what the engine missed or over-read)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

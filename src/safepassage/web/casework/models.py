@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..common.labels import LEVELS, OPTIONS, STAGES, label
+from ..common.labels import CONSENTS, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS, label
 from .crypto import EncryptedJSONField, EncryptedTextField
 
 
@@ -79,9 +80,8 @@ class Case(models.Model):
     account = EncryptedJSONField(default=dict, blank=True)
     asked = models.JSONField(default=list, blank=True, help_text="Questions already asked.")
 
-    # The plan request: what the migrant wants and agrees to.
+    # The plan request: what the migrant wants (consents are records of their own: Consent).
     goals = models.JSONField(default=list, blank=True)
-    consents = models.JSONField(default=list, blank=True)
     located_in = models.CharField(max_length=2, blank=True)
     contact_consent_at = models.DateTimeField(null=True, blank=True)
 
@@ -91,6 +91,9 @@ class Case(models.Model):
     stage = models.CharField(max_length=12, blank=True, db_index=True)
     level = models.CharField(max_length=30, blank=True, db_index=True)
     trafficking = models.CharField(max_length=10, blank=True)
+    # What produced the stored determination: the case page says when either has changed since.
+    knowledge_version = models.CharField(max_length=20, blank=True)
+    engine_version = models.CharField(max_length=40, blank=True)
 
     class Meta:
         indexes = (models.Index(fields=["organisation", "-updated_at"]),)
@@ -121,6 +124,35 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk} on case {self.case_id}"
+
+
+class Consent(models.Model):
+    """One consent the migrant gave: what may be shared (`scope`), with whom, for which step,
+    when it was given and when withdrawn. The planner, referrals and letters read the consents
+    in force (not withdrawn); a withdrawal keeps the record, so the history stays."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consent_records")
+    scope = models.CharField(max_length=30, choices=list(CONSENTS.items()))
+    with_whom = models.CharField(max_length=200, blank=True)  # a provider; blank: any in scope
+    step = models.CharField(max_length=80, blank=True)  # a plan step; blank: every step
+    given_at = models.DateTimeField(default=timezone.now)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = (models.Index(fields=["case", "withdrawn_at"]),)
+
+    def __str__(self) -> str:
+        return f"consent {self.scope} on case {self.case_id}"
+
+    @property
+    def scope_label(self) -> str:
+        return label(CONSENTS, self.scope)
 
 
 class ReferralStatus(models.TextChoices):
@@ -156,6 +188,10 @@ class Referral(models.Model):
     amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True)
     outcome_note = EncryptedTextField(blank=True, default="")
+    # The consent a referral rests on, where the step needs one (police, embassy, identification).
+    consent = models.ForeignKey(
+        Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
+    )
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -165,6 +201,55 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"referral {self.pk} to {self.provider_id}"
+
+
+class ProfessionalDetermination(models.Model):
+    """A case worker's own level and trafficking view, with the reason, kept beside the
+    engine's and never in its place. The engine's result at that moment is stored with it (its
+    level, trafficking answer, findings, and the knowledge and engine versions), so that the
+    organisation can count where and why its professionals disagree with the rules."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="professional_determinations"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    level = models.CharField(max_length=30, choices=list(LEVELS.items()))
+    trafficking = models.CharField(max_length=10, choices=list(TRAFFICKING_VIEWS.items()))
+    reason = EncryptedTextField()
+    engine_level = models.CharField(max_length=30)
+    engine_trafficking = models.CharField(max_length=10)
+    engine_findings = models.JSONField(default=list)  # "indicator:deception", "icls:..."
+    knowledge_version = models.CharField(max_length=20)
+    engine_version = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"professional determination {self.pk} on case {self.case_id}"
+
+    @property
+    def disagrees(self) -> bool:
+        return (self.level, self.trafficking) != (self.engine_level, self.engine_trafficking)
+
+    @property
+    def level_label(self) -> str:
+        return label(LEVELS, self.level)
+
+    @property
+    def engine_level_label(self) -> str:
+        return label(LEVELS, self.engine_level)
+
+    @property
+    def trafficking_label(self) -> str:
+        return label(TRAFFICKING_VIEWS, self.trafficking)
+
+    @property
+    def engine_trafficking_label(self) -> str:
+        return label(TRAFFICKING_VIEWS, self.engine_trafficking)
 
 
 class AuditAction(models.TextChoices):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from ...core.screening import Determination
 from . import core_edge
 from .access import Action, cases_for, require
 from .crypto import blind_index
-from .models import AuditEvent, Case
+from .models import AuditEvent, Case, Consent, ProfessionalDetermination
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
 
@@ -69,8 +70,65 @@ def case_assessment(*, case: Case) -> Assessment:
     result = core_edge.screen(account)
     request = PlanRequest(
         goals=tuple(case.goals),
-        consent=frozenset(case.consents),
+        consent=consent_scopes(case=case),
         located_in=case.located_in or None,
     )
     plan = core_edge.plan(account, result, request)
     return Assessment(account, result, plan, core_edge.interview_progress(account, case.asked))
+
+
+def consent_scopes(*, case: Case) -> frozenset[str]:
+    """The consents in force for a case (given, not withdrawn)."""
+    active = case.consent_records.filter(withdrawn_at__isnull=True)
+    return frozenset(active.values_list("scope", flat=True))
+
+
+def consent_history(*, case: Case) -> QuerySet[Consent]:
+    return case.consent_records.order_by("-given_at", "-id")
+
+
+def changed_since(*, case: Case) -> dict[str, bool]:
+    """Whether the law (the knowledge base) or the rules (the engine) changed since the case's
+    determination was stored."""
+    now = core_edge.versions()
+    return {
+        "knowledge": bool(case.knowledge_version)
+        and case.knowledge_version != now["knowledge_version"],
+        "engine": bool(case.engine_version) and case.engine_version != now["engine_version"],
+    }
+
+
+@dataclass(frozen=True)
+class Disagreements:
+    """Where the organisation's professionals disagree with the engine: the latest professional
+    determination of each case that differs, and the counts by the engine's rules (level,
+    trafficking) and by the findings (ILO indicators, legal elements) behind them."""
+
+    items: list[ProfessionalDetermination]
+    by_rule: list[tuple[tuple[str, str, str], int]]  # (level | trafficking, engine, worker)
+    by_finding: list[tuple[str, int]]  # "indicator:deception", "icls:involuntariness..."
+
+
+def disagreement_list(*, user: Any) -> Disagreements:
+    member = require(user, Action.REVIEW)
+    latest = (
+        ProfessionalDetermination.objects.filter(case__organisation_id=member.organisation_id)
+        .select_related("case", "author")
+        .order_by("case_id", "-created_at", "-id")
+    )
+    seen: set[int] = set()
+    items = []
+    for found in latest:
+        if found.case_id not in seen:
+            seen.add(found.case_id)
+            if found.disagrees:
+                items.append(found)
+    by_rule: Counter[tuple[str, str, str]] = Counter()
+    by_finding: Counter[str] = Counter()
+    for found in items:
+        if found.level != found.engine_level:
+            by_rule["level", found.engine_level, found.level] += 1
+        if found.trafficking != found.engine_trafficking:
+            by_rule["trafficking", found.engine_trafficking, found.trafficking] += 1
+        by_finding.update(found.engine_findings)
+    return Disagreements(items, by_rule.most_common(), by_finding.most_common())

@@ -17,11 +17,30 @@ from django.utils import timezone
 from . import core_edge
 from .access import Action, require
 from .crypto import blind_index
-from .models import AuditEvent, Case, Note, Organisation, Referral
+from .models import (
+    AuditEvent,
+    Case,
+    Consent,
+    Note,
+    Organisation,
+    ProfessionalDetermination,
+    Referral,
+)
+
+# The consent a referral to a step of this kind rests on.
+CONSENT_FOR_KIND = {
+    "criminal_complaint": "police",
+    "victim_identification": "victim_identification",
+    "embassy_or_labour_attache": "embassy",
+}
 
 
 class StaleEdit(Exception):
     """Someone else saved the record after this edit began."""
+
+
+class ConsentMissing(Exception):
+    """The step needs a consent the migrant has not given (or has withdrawn)."""
 
 
 def audit_record(*, user: Any, case: Case, action: str, what: str = "") -> None:
@@ -49,7 +68,10 @@ def _personal(name: str, phone: str, document_number: str) -> dict[str, str]:
 
 def _derived(account_data: dict[str, Any]) -> dict[str, str]:
     account = core_edge.account_from(account_data)
-    return core_edge.summary(account, core_edge.screen(account))
+    return {
+        **core_edge.summary(account, core_edge.screen(account)),
+        **core_edge.versions(),
+    }
 
 
 @transaction.atomic
@@ -122,9 +144,53 @@ def case_set_plan_request(
     *, user: Any, case: Case, version: int, goals: list[str], consents: list[str], located_in: str
 ) -> Case:
     require(user, Action.CHANGE)
-    case = _save(case, version, goals=goals, consents=consents, located_in=located_in)
+    case = _save(case, version, goals=goals, located_in=located_in)
+    consent_set(user=user, case=case, scopes=consents)
     audit_record(user=user, case=case, action="change", what="goals and consent")
     return case
+
+
+@transaction.atomic
+def consent_set(*, user: Any, case: Case, scopes: list[str]) -> None:
+    """Give the consents in `scopes` not yet in force, withdraw those in force not in it; each
+    is its own record (given when, withdrawn when) and its own audit entry."""
+    require(user, Action.CHANGE)
+    active = {c.scope: c for c in case.consent_records.filter(withdrawn_at__isnull=True)}
+    now = timezone.now()
+    for scope in dict.fromkeys(scopes):
+        if scope not in active:
+            Consent.objects.create(case=case, scope=scope, given_at=now, given_by=user)
+            audit_record(user=user, case=case, action="change", what=f"consent given: {scope}")
+    for scope, consent in active.items():
+        if scope not in scopes:
+            Consent.objects.filter(pk=consent.pk).update(withdrawn_at=now, withdrawn_by=user)
+            audit_record(user=user, case=case, action="change", what=f"consent withdrawn: {scope}")
+
+
+@transaction.atomic
+def professional_determination_record(
+    *, user: Any, case: Case, level: str, trafficking: str, reason: str
+) -> ProfessionalDetermination:
+    """The case worker's own level and trafficking view, beside the engine's as it stands now
+    (its result, findings and versions are kept with it)."""
+    require(user, Action.CHANGE)
+    account = core_edge.account_from(case.account)
+    result = core_edge.screen(account)
+    found = ProfessionalDetermination.objects.create(
+        case=case,
+        author=user,
+        level=level,
+        trafficking=trafficking,
+        reason=reason,
+        engine_level=result.level.code,
+        engine_trafficking=result.trafficking.result.value,
+        engine_findings=sorted({f"{f.kind}:{f.code}" for f in result.findings}),
+        **core_edge.versions(),
+    )
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    what = "professional determination" + (" (differs)" if found.disagrees else "")
+    audit_record(user=user, case=case, action="change", what=what)
+    return found
 
 
 @transaction.atomic
@@ -141,6 +207,12 @@ def referral_create(
     *, user: Any, case: Case, response_id: str, kind: str, provider_id: str, provider_name: str
 ) -> Referral:
     require(user, Action.CHANGE)
+    consent = None
+    scope = CONSENT_FOR_KIND.get(kind)
+    if scope is not None:
+        consent = case.consent_records.filter(scope=scope, withdrawn_at__isnull=True).first()
+        if consent is None:
+            raise ConsentMissing(scope)
     referral = Referral.objects.create(
         case=case,
         response_id=response_id,
@@ -148,6 +220,7 @@ def referral_create(
         provider_id=provider_id,
         provider_name=provider_name,
         created_by=user,
+        consent=consent,
     )
     Case.objects.filter(pk=case.pk).update(status="referred", updated_at=timezone.now())
     audit_record(user=user, case=case, action="change", what=f"referral to {provider_id}")

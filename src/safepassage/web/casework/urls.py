@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, cases, export, intake, referrals
+from .views import audit, cases, export, intake, referrals, review
 
 app_name = "casework"
 urlpatterns = [
@@ -14,5 +14,7 @@ urlpatterns = [
     path("<int:case_id>/notes/", cases.note_new, name="note"),
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
     path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),
+    path("<int:case_id>/professional/", review.professional_new, name="professional"),
+    path("disagreements/", review.disagreement_list, name="disagreements"),
     path("audit/", audit.audit_list, name="audit"),
 ]

@@ -99,8 +99,19 @@ GOALS: dict[str, Promise] = {
 
 CONSENTS: dict[str, Promise] = {
     "police": _("Police may be told (criminal complaint)"),
-    "authorities": _("Authorities may be told (victim identification, agencies)"),
+    "authorities": _("Other authorities may be told (labour and social welfare agencies)"),
     "embassy": _("The embassy may be contacted"),
+    "victim_identification": _(
+        "Formal identification as a victim of trafficking, knowing who takes part (often the "
+        "police, in a team)"
+    ),
+}
+
+# A professional's own view of trafficking, beside the engine's.
+TRAFFICKING_VIEWS: dict[str, Promise] = {
+    "yes": _("Trafficking: yes"),
+    "no": _("Trafficking: no"),
+    "unknown": _("Trafficking: cannot tell"),
 }
 
 COUNTRIES: dict[str, Promise] = {

@@ -34,6 +34,12 @@ def fact_text(fact: str) -> str:
     return _(question.text) if question else fact
 
 
+def code_label(code: str) -> str:
+    """A finding named by its "kind:code" (as stored beside a professional determination)."""
+    kind, _sep, rest = code.partition(":")
+    return label(KIND_TABLES.get(kind, {}), rest.split(".")[0])
+
+
 def finding_label(finding: Finding) -> str:
     head = finding.code.split(".")[0]
     return label(KIND_TABLES.get(finding.kind, {}), head)

@@ -12,7 +12,13 @@ from ...common import present
 from ...common.routes import case, staff
 from .. import selectors, services
 from ..access import Action, can, membership
-from ..forms import CaseDetailsForm, CaseFilterForm, NoteForm, PlanRequestForm
+from ..forms import (
+    CaseDetailsForm,
+    CaseFilterForm,
+    NoteForm,
+    PlanRequestForm,
+    ProfessionalDeterminationForm,
+)
 from ..models import Case
 
 
@@ -40,6 +46,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "show_personal": can(request.user, Action.VIEW_PERSONAL),
         "can_change": can(request.user, Action.CHANGE),
+        "can_review": can(request.user, Action.REVIEW),
     }
     return render(request, "casework/case_list.html", context)
 
@@ -67,7 +74,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/case_new.html", {"form": form})
 
 
-def _detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
+def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
     assessment = selectors.case_assessment(case=found)
     return {
         "case": found,
@@ -87,19 +94,23 @@ def _detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "plan_form": PlanRequestForm(
             initial={
                 "goals": found.goals,
-                "consents": found.consents,
+                "consents": sorted(selectors.consent_scopes(case=found)),
                 "located_in": found.located_in,
                 "version": found.version,
             }
         ),
         "note_form": NoteForm(),
+        "consents": selectors.consent_history(case=found),
+        "professional": found.professional_determinations.select_related("author")[:10],
+        "professional_form": ProfessionalDeterminationForm(),
+        "changed_since": selectors.changed_since(case=found),
     }
 
 
 @case(Action.VIEW)
 def case_detail(request: HttpRequest, found: Case) -> HttpResponse:
     services.audit_record(user=request.user, case=found, action="view", what="case page")
-    return render(request, "casework/case_detail.html", _detail_context(request, found))
+    return render(request, "casework/case_detail.html", detail_context(request, found))
 
 
 @case(Action.CHANGE)
@@ -155,7 +166,7 @@ def plan_request(request: HttpRequest, found: Case) -> HttpResponse:
         else:
             messages.success(request, _("The plan was updated to the migrant's goals and consent."))
             return redirect("casework:detail", case_id=found.pk)
-    context = _detail_context(request, found)
+    context = detail_context(request, found)
     context["plan_form"] = form
     return render(request, "casework/case_detail.html", context, status=400)
 
@@ -169,6 +180,6 @@ def note_new(request: HttpRequest, found: Case) -> HttpResponse:
         services.note_create(user=request.user, case=found, text=form.cleaned_data["text"])
         messages.success(request, _("The note was added."))
         return redirect("casework:detail", case_id=found.pk)
-    context = _detail_context(request, found)
+    context = detail_context(request, found)
     context["note_form"] = form
     return render(request, "casework/case_detail.html", context, status=400)

@@ -27,14 +27,21 @@ def referral_new(request: HttpRequest, found: Case) -> HttpResponse:
     step, provider = _find_step(
         found, form.cleaned_data["response_id"], form.cleaned_data["provider_id"]
     )
-    referral = services.referral_create(
-        user=request.user,
-        case=found,
-        response_id=step.response,
-        kind=step.kind,
-        provider_id=provider.id,
-        provider_name=provider.name,
-    )
+    try:
+        referral = services.referral_create(
+            user=request.user,
+            case=found,
+            response_id=step.response,
+            kind=step.kind,
+            provider_id=provider.id,
+            provider_name=provider.name,
+        )
+    except services.ConsentMissing:
+        messages.error(
+            request,
+            _("This step needs the migrant's consent, which is not recorded: ask, then record it."),
+        )
+        return redirect("casework:detail", case_id=found.pk)
     messages.success(request, _("Referral to {provider} recorded.").format(provider=provider.name))
     return redirect("casework:referral", case_id=found.pk, referral_id=referral.pk)
 
