@@ -70,6 +70,14 @@ MESSAGES = (
     gettext_noop("Were you told you must pay a fine or a debt before you can leave?"),
     # Translators: interview question work.threatened_dismissal
     gettext_noop("Were you threatened with losing your job if you complained?"),
+    # Translators: interview question work.rights_denied_as_penalty
+    gettext_noop(
+        "Are you punished by losing food, rest days, pay or other things you have a right to?"
+    ),
+    # Translators: interview question work.longer_than_agreed
+    gettext_noop(
+        "Are you kept working longer than you agreed, for example after your contract should have ended?"
+    ),
     # Translators: interview question work.wages_withheld
     gettext_noop('Is your employer keeping back your pay, or "saving" it for you?'),
     # Translators: interview question work.documents_held_by
@@ -252,6 +260,10 @@ MESSAGES = (
     ),
     # Translators: core/responses/planner.py
     gettext_noop(
+        "No goal was chosen yet, so this plan proposes safety and information first and the strongest remedy the findings support ({goals}). Ask what the migrant wants, then change the goals."
+    ),
+    # Translators: core/responses/planner.py
+    gettext_noop(
         "No contact of your own country's embassy or consular service is recorded for this step ({nationality}); ask an NGO to find it."
     ),
     # Translators: core/responses/planner.py
@@ -274,6 +286,26 @@ MESSAGES = (
     gettext_noop(
         "Immediate safety comes first: {dangers}. Plan how to reach safety before any claim or complaint."
     ),
+    # Translators: core/responses/planner.py
+    gettext_noop("recover wages"),
+    # Translators: core/responses/planner.py
+    gettext_noop("leave the job"),
+    # Translators: core/responses/planner.py
+    gettext_noop("go home"),
+    # Translators: core/responses/planner.py
+    gettext_noop("stay and work"),
+    # Translators: core/responses/planner.py
+    gettext_noop("get documents back"),
+    # Translators: core/responses/planner.py
+    gettext_noop("be safe now"),
+    # Translators: core/responses/planner.py
+    gettext_noop("prosecution"),
+    # Translators: core/responses/planner.py
+    gettext_noop("protect others"),
+    # Translators: core/responses/planner.py
+    gettext_noop(
+        "No step can be offered from {country} with the services SafePassage knows of. What is missing: {missing} A hotline or NGO in the home country may still help."
+    ),
     # Translators: core/responses/rules.py
     gettext_noop("physical violence"),
     # Translators: core/responses/rules.py
@@ -288,6 +320,22 @@ MESSAGES = (
     gettext_noop("sexual exploitation"),
     # Translators: core/responses/rules.py
     gettext_noop("held in a compound"),
+    # Translators: core/responses/rules.py
+    gettext_noop("detention"),
+    # Translators: core/responses/rules.py
+    gettext_noop("deportation"),
+    # Translators: core/responses/rules.py
+    gettext_noop("retaliation"),
+    # Translators: core/responses/rules.py
+    gettext_noop("losing the job"),
+    # Translators: core/responses/rules.py
+    gettext_noop("costs"),
+    # Translators: core/responses/rules.py
+    gettext_noop("delays"),
+    # Translators: core/responses/rules.py
+    gettext_noop("your situation becoming known"),
+    # Translators: core/responses/rules.py
+    gettext_noop("losing your legal status"),
     # Translators: core/responses/rules.py
     gettext_noop("a child"),
     # Translators: core/responses/rules.py
@@ -307,6 +355,10 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("It needs a trafficking answer of {answers}."),
     # Translators: core/responses/rules.py
+    gettext_noop(
+        "It is for people with signs of trafficking (force, coercion, deception or abuse of a vulnerable position, or a child moved or held for exploitation), and none were found."
+    ),
+    # Translators: core/responses/rules.py
     gettext_noop("It is only for children."),
     # Translators: core/responses/rules.py
     gettext_noop("It is only for adults."),
@@ -325,10 +377,6 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("The law makes the protection of a child victim mandatory in {country}."),
     # Translators: core/responses/rules.py
-    gettext_noop("You agreed to involve the police, the findings support it, and you are safe."),
-    # Translators: core/responses/rules.py
-    gettext_noop("You agreed to involve the police, and the findings support it."),
-    # Translators: core/responses/rules.py
     gettext_noop(
         "Not without your consent: contacting the embassy shares your situation with your government. Give consent 'embassy' to include it."
     ),
@@ -342,6 +390,22 @@ MESSAGES = (
     ),
     # Translators: core/responses/rules.py
     gettext_noop("Not yet: reach safety first, then decide about the police."),
+    # Translators: core/responses/rules.py
+    gettext_noop("Not recommended: the findings show no sign of trafficking or forced labour."),
+    # Translators: core/responses/rules.py
+    gettext_noop(
+        "This is your choice. Formal identification as a victim of trafficking in {country}: {who} It can open shelter, legal help and protection from punishment, and it can bring risks: {risks}. Give consent to formal victim identification to include it."
+    ),
+    # Translators: core/responses/rules.py
+    gettext_noop("the police and social welfare officials interview you."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You chose formal identification as a victim, knowing who takes part: {who}"),
+    # Translators: core/responses/rules.py
+    gettext_noop("the police and social welfare officials."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You agreed to involve the police, the findings support it, and you are safe."),
+    # Translators: core/responses/rules.py
+    gettext_noop("You agreed to involve the police, and the findings support it."),
     # Translators: core/responses/rules.py
     gettext_noop("For your safety now: {dangers}."),
     # Translators: core/responses/rules.py
@@ -469,6 +533,22 @@ MESSAGES = (
     # Translators: core/screening/messages.py
     gettext_noop("purpose"),
     # Translators: core/screening/messages.py
+    gettext_noop("Involuntary work (ICLS 2018): {circumstance}"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Threat or menace of penalty (ICLS 2018): {circumstance}"),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Not trafficking: no act was found (no recruitment, transport, transfer, harbouring or receipt of the person by someone else)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Not trafficking: the person is an adult and every means is known to be absent (no force, coercion, deception, abuse of vulnerability or payment to someone in control)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Not trafficking: no purpose of exploitation was found (no forced labour, forced criminal activity or sexual exploitation)"
+    ),
+    # Translators: core/screening/messages.py
     gettext_noop("The job offer carries red flags of deceptive recruitment into scam operations"),
     # Translators: core/screening/messages.py
     gettext_noop("Trafficking needs an act, a means and a purpose (Palermo Protocol art. 3(a))"),
@@ -493,9 +573,11 @@ MESSAGES = (
     # Translators: cli/interview.py
     gettext_noop("Language of the questions: en, th, km, lo, my, vi."),
     # Translators: cli/interview.py
-    gettext_noop("Keep asking after a determination is reached."),
-    # Translators: cli/interview.py
     gettext_noop("Ask at most this many questions."),
+    # Translators: cli/interview.py
+    gettext_noop(
+        "Provisional: {n} more questions could still change this result. Ask them before relying on it."
+    ),
     # Translators: cli/interview.py
     gettext_noop("number, or ?"),
     # Translators: cli/interview.py
@@ -666,4 +748,38 @@ MESSAGES = (
     gettext_noop("Abusive working and living conditions"),
     # Translators: a screening result
     gettext_noop("Excessive overtime"),
+    # Translators: a screening result
+    gettext_noop("Unfree recruitment at birth or through a transaction"),
+    # Translators: a screening result
+    gettext_noop("Job of a different nature than agreed"),
+    # Translators: a screening result
+    gettext_noop("Abusive overtime or on-call work not agreed"),
+    # Translators: a screening result
+    gettext_noop("Hazardous work without consent"),
+    # Translators: a screening result
+    gettext_noop("Very low or no wages"),
+    # Translators: a screening result
+    gettext_noop("Degrading living conditions imposed by the employer"),
+    # Translators: a screening result
+    gettext_noop("Work for other employers than agreed"),
+    # Translators: a screening result
+    gettext_noop("Work for longer than agreed"),
+    # Translators: a screening result
+    gettext_noop("No or limited freedom to end the contract"),
+    # Translators: a screening result
+    gettext_noop("Work accepted under deception about the wage, conditions or place"),
+    # Translators: a screening result
+    gettext_noop("Work the worker is made to do without consent"),
+    # Translators: a screening result
+    gettext_noop("Threats or violence against the worker, family or close associates"),
+    # Translators: a screening result
+    gettext_noop("Restrictions on the worker's movement"),
+    # Translators: a screening result
+    gettext_noop("Debt bondage or manipulation of debt"),
+    # Translators: a screening result
+    gettext_noop("Withholding of wages or other promised benefits"),
+    # Translators: a screening result
+    gettext_noop("Withholding of valuable documents"),
+    # Translators: a screening result
+    gettext_noop("Abuse of the worker's vulnerability"),
 )
