@@ -102,6 +102,12 @@ def _candidates(
     for q in open_qs:
         if q.id not in found and q.id in ALWAYS:
             found[q.id] = 0.5
+        elif q.covers:
+            # A gate is worth asking while two or more of its facts could change the result:
+            # one "no" then rules them all out.
+            covered = [found.get(fact, weights.get(fact, 0.0)) for fact in q.covers]
+            if sum(1 for weight in covered if weight) >= 2:
+                found[q.id] = sum(covered)
     return found
 
 
@@ -184,7 +190,8 @@ def _rank(
     tier = [q for q in head if q.safety == head[0].safety] if head else []
     # Among the best few of the first tier: first those whose answer alone moves the result.
     moving = [q for q in tier if _flips(screener, account, q, now, job)]
-    return [*moving, *(q for q in ranked if q not in moving)]
+    first = {q.id for q in moving}
+    return [*moving, *(q for q in ranked if q.id not in first)]
 
 
 def _flips(
@@ -223,7 +230,9 @@ def starting_point(truth: Account) -> Account:
     """What an interview of `truth` starts from: everything no question asks (dates, the
     nationality, the promise, earlier jobs), with the answers to the questions left unknown."""
     data: dict[str, Any] = truth.model_dump(by_alias=True, exclude_defaults=True)
-    for qid in questions():
+    for qid, question in questions().items():
+        if question.covers:
+            continue  # a gate has no field of its own
         stage, _, name = qid.partition(".")
         if stage == "work":
             if data.get("work"):

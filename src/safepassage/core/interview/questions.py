@@ -38,6 +38,9 @@ class Question(BaseModel):
     max: float | None = None
     essential: bool = False  # asked first while unknown (the country: the law depends on it)
     safety: bool = False  # confinement, violence, threats, a child's age: asked as a first tier
+    # A filter question (`gate.*`): one question over several facts. "No" answers them all no;
+    # "yes" records nothing, and the questions on each fact follow.
+    covers: list[str] = []
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +50,24 @@ def questions() -> dict[str, Question]:
     if doc.problems:
         raise KnowledgeError(doc.problems)
     found = {qid: Question(id=qid, **spec) for qid, spec in doc.data.items()}
-    for qid in found:
-        read(Account(work=[Work()]), qid)  # raises for a question that names no field
+    for qid, question in found.items():
+        if question.covers:
+            _check_gate(question, found)
+        else:
+            read(Account(work=[Work()]), qid)  # raises for a question that names no field
     return found
+
+
+def _check_gate(gate: Question, found: dict[str, Question]) -> None:
+    bad = [qid for qid in gate.covers if qid not in found or found[qid].kind != "fact"]
+    if not gate.id.startswith("gate.") or gate.kind != "fact" or bad:
+        raise KeyError(f"question {gate.id}: a gate is a fact question over fact questions {bad}")
+
+
+def gate_of(qid: str) -> Question | None:
+    """The filter question `qid`, or None for a question about one fact."""
+    question = questions().get(qid) if qid.startswith("gate.") else None
+    return question if question is not None and question.covers else None
 
 
 def option_label(option: str) -> str:
@@ -76,7 +94,10 @@ def current_job(account: Account) -> int | None:
 def read(account: Account, qid: str, job: int | None = None) -> Any:
     """The account's current value for a question (None when there is no job yet).
 
-    Work questions read job `job` (an index into the work list), by default the current job."""
+    Work questions read job `job` (an index into the work list), by default the current job.
+    A gate reads as yes when one fact it covers is yes, no when all are no, else unknown."""
+    if qid.startswith("gate."):
+        return _gate_answer(account, qid, job)
     stage, _, name = qid.partition(".")
     if stage == "work":
         if not account.work:
@@ -87,6 +108,17 @@ def read(account: Account, qid: str, job: int | None = None) -> Any:
     if name not in type(holder).model_fields:
         raise KeyError(f"question {qid}: the account has no such field")
     return getattr(holder, name)
+
+
+def _gate_answer(account: Account, qid: str, job: int | None) -> Fact:
+    gate = gate_of(qid)
+    if gate is None:
+        raise KeyError(f"question {qid}: no such gate")
+    facts = [read(account, fact, job) for fact in gate.covers]
+    answers = {fact.answer if isinstance(fact, Fact) else Answer.UNKNOWN for fact in facts}
+    if Answer.YES in answers:
+        return FACTS[Answer.YES]
+    return FACTS[Answer.NO] if answers == {Answer.NO} else Fact()
 
 
 def is_unknown(account: Account, qid: str, job: int | None = None) -> bool:
@@ -100,6 +132,9 @@ def apply(account: Account, qid: str, value: Any, job: int | None = None) -> Acc
     """A new account with the answer recorded, validated (a value that does not fit raises);
     work facts go to job `job` (an index into the work list), by default the current job, or to
     a first job when none is recorded yet."""
+    gate = gate_of(qid)
+    if gate is not None:
+        return _apply_gate(account, gate, value, job)
     data = account.model_dump(by_alias=True, exclude_defaults=True)
     stage, _, name = qid.partition(".")
     if isinstance(value, Answer):
@@ -112,6 +147,20 @@ def apply(account: Account, qid: str, value: Any, job: int | None = None) -> Acc
     if qid == "person.age":
         data["person"].pop("under_18", None)  # derived from the age: let the new age decide
     return Account.model_validate(data)
+
+
+def _apply_gate(account: Account, gate: Question, value: Any, job: int | None) -> Account:
+    """A gate's "no" answers every fact it covers that is still unknown; any other answer
+    records nothing (the questions on each fact follow)."""
+    answer = value.value if isinstance(value, Answer) else value
+    if answer not in ("no", False):
+        if answer not in ("yes", "unknown", None, True):
+            raise ValueError(f"{gate.id}: answer yes, no or unknown")
+        return account
+    for fact in gate.covers:
+        if is_unknown(account, fact, job):
+            account = apply(account, fact, Answer.NO, job)
+    return account
 
 
 def assume(account: Account, values: Mapping[str, Any], job: int | None = None) -> Account:

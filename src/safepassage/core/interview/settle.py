@@ -25,7 +25,7 @@ from typing import Any
 from ..account import Account, Answer, Money, Work
 from ..knowledge import LookupProblem
 from ..screening import Level, Screener
-from ..screening.labour_law import JobLaw
+from ..screening.labour_law import HAZARDOUS_SECTORS, JobLaw, sector_places
 from ..screening.rules import fact_refs, rules
 from .questions import FACTS, Question, is_unknown, questions
 
@@ -89,24 +89,36 @@ def open_questions(
     ]
 
 
-def options(screener: Screener, account: Account, question: Question, job: int | None) -> Options:
-    """The answers to try for `question`, from the law of the job's country where it applies."""
+def options(
+    screener: Screener,
+    account: Account,
+    question: Question,
+    job: int | None,
+    open_ids: frozenset[str] | None = None,
+) -> Options:
+    """The answers to try for `question`, from the law of the job's country where it applies.
+
+    `open_ids`, the questions still open, lets the sector and the province be tried only as
+    far as a labour-law check can read them (none can without pay or hours); without it every
+    reading is tried."""
+    if question.covers:
+        return Options(None, None)  # a gate: its facts are tried one by one
     if question.kind == "fact":
         yes, no = FACTS[Answer.YES], FACTS[Answer.NO]
         return Options(no, yes) if question.id in benign_yes() else Options(yes, no)
     if question.id in TWO_CLASS_CHOICES:
         return Options(*TWO_CLASS_CHOICES[question.id])
-    if question.kind == "choice":
-        return Options("online_scam", "other", tuple(question.options))
     law = _law(screener, account, job)
+    pay, hours = _law_reads(account, job, open_ids)
+    if question.id == "work.sector":
+        lookup = law if pay or hours else None  # no check reads a sector rate without them
+        return Options("online_scam", "other", _sector_classes(screener, lookup, question.options))
+    if question.kind == "choice":
+        return Options(question.options[0], question.options[-1], tuple(question.options))
     if question.id == "person.age":
         return _ages(law)
-    if question.id == "work.hours_per_day":
-        normal = _value(law, "working_hours", "normal_hours_per_day", 8.0)
-        return Options(24.0, normal, (1.0, normal, 24.0))
-    if question.id == "work.days_per_week":
-        rest = _value(law, "weekly_rest", "weekly_rest_days", 1.0)
-        return Options(7.0, 5.0, (1.0, 5.0, 7.0 - rest, 7.0))
+    if question.id in ("work.hours_per_day", "work.days_per_week"):
+        return _hours_or_days(question.id, law, _converted(account, job, law))
     if question.id == "work.pay":
         currency, per = _pay_basis(law)
         return Options(
@@ -114,7 +126,7 @@ def options(screener: Screener, account: Account, question: Question, job: int |
             Money(amount=NO_LIMIT, currency=currency, per=per),
         )
     if question.id == "work.province":
-        return _provinces(screener, law)
+        return _provinces(screener, law) if pay else Options(None, None)
     return Options(None, None)  # a free text or the country: see `settled`
 
 
@@ -126,6 +138,73 @@ def _law(screener: Screener, account: Account, job: int | None) -> JobLaw | None
     return JobLaw(screener.knowledge, work.country, on, work)
 
 
+def _hours_or_days(qid: str, law: JobLaw | None, converted: set[str]) -> Options:
+    others: tuple[float, ...] = ()
+    if qid == "work.hours_per_day":
+        normal = _value(law, "working_hours", "normal_hours_per_day", 8.0)
+        # Hours matter one way (the caps) unless an hourly pay is spread over the day.
+        if "hour" in converted:
+            others = (1.0, normal, 24.0)
+        return Options(24.0, normal, others)
+    rest = _value(law, "weekly_rest", "weekly_rest_days", 1.0)
+    # Days matter one way (rest, hours) unless the pay is spread over the days worked.
+    if converted & {"month", "week"}:
+        others = (1.0, 5.0, 7.0 - rest, 7.0)
+    return Options(7.0, 5.0, others)
+
+
+def _law_reads(
+    account: Account, job: int | None, open_ids: frozenset[str] | None
+) -> tuple[bool, bool]:
+    """Whether a minimum-wage check, and an hours check, can still run: the pay (the hours and
+    days) known or still to be asked."""
+    if open_ids is None:
+        return True, True
+    work = (account.work[-1 if job is None else job]) if account.work else Work()
+    pay = work.pay is not None or "work.pay" in open_ids
+    hours = all(
+        getattr(work, name) is not None or f"work.{name}" in open_ids
+        for name in ("hours_per_day", "days_per_week")
+    )
+    return pay, hours
+
+
+def _converted(account: Account, job: int | None, law: JobLaw | None) -> set[str]:
+    """The pay bases a known pay is converted between to meet the minimum wage (empty when the
+    pay is not known, or already on the minimum's basis)."""
+    work = (account.work[-1 if job is None else job]) if account.work else None
+    if work is None or work.pay is None:
+        return set()
+    _, per = _pay_basis(law)
+    return set() if work.pay.per == per else {work.pay.per, per}
+
+
+# Sector options by the law they select, per knowledge base and country.
+_CLASSES: dict[tuple[int, str], tuple[Any, tuple[str, ...]]] = {}
+
+
+def _sector_classes(screener: Screener, law: JobLaw | None, options: list[str]) -> tuple[str, ...]:
+    """One sector for each way screening can read the sector: the sector rates it matches in
+    the country's law (given `law`), whether it is hazardous work for a child, whether it is a
+    compound."""
+    if law is None:
+        return tuple(
+            {(o in HAZARDOUS_SECTORS, o == "online_scam"): o for o in reversed(options)}.values()
+        )
+    key = (id(screener.knowledge), law.country)
+    cached = _CLASSES.get(key)
+    if cached is not None and cached[0] is screener.knowledge:
+        return cached[1]
+    params = [p for k, p in screener.knowledge.parameters.items() if k[0] == law.country]
+    classes: dict[tuple[Any, ...], str] = {}
+    for option in options:
+        places = tuple(sorted(p.name for param in params for p in sector_places(param, option)))
+        classes.setdefault((option in HAZARDOUS_SECTORS, option == "online_scam", places), option)
+    found = tuple(classes.values())
+    _CLASSES[key] = (screener.knowledge, found)
+    return found
+
+
 def _value(law: JobLaw | None, topic: str, name: str, default: float) -> float:
     found = law.get(topic, name) if law is not None else None
     value = found.value.value if found is not None else None
@@ -133,12 +212,14 @@ def _value(law: JobLaw | None, topic: str, name: str, default: float) -> float:
 
 
 def _ages(law: JobLaw | None) -> Options:
-    """Just under each age the law applies (the minimum working age, the hazardous-work age,
-    18), and an adult's."""
+    """Just under the lowest age the law applies (the minimum working age; the hazardous-work
+    age and 18 above it), and an adult's."""
     minimum = _value(law, "child_age", "minimum_working_age", 15.0)
     hazardous = _value(law, "child_age", "minimum_age_hazardous_work", 18.0)
-    ages = sorted({int(minimum) - 1, int(hazardous) - 1, 17, 30})
-    return Options(ages[0], 30, tuple(ages))
+    # Younger is never less adverse (each age rule adds to the one above it), so the youngest
+    # threshold and an adult's age bound every age between.
+    ages = sorted({int(minimum) - 1, int(hazardous) - 1, 17})
+    return Options(ages[0], 30)
 
 
 def _pay_basis(law: JobLaw | None) -> tuple[str, str]:
@@ -177,7 +258,8 @@ def scenarios(
 ) -> Iterator[dict[str, Any]]:
     """Answers to every open question: all adverse, all benign, then each value question's other
     answers (alone, and hours with days, sector with province) with the rest at both extremes."""
-    tried = {q.id: options(screener, account, q, job) for q in open_qs}
+    open_ids = frozenset(q.id for q in open_qs)
+    tried = {q.id: options(screener, account, q, job, open_ids) for q in open_qs}
     tried = {qid: o for qid, o in tried.items() if o.adverse is not None}
     adverse = {qid: o.adverse for qid, o in tried.items()}
     benign = {qid: o.benign for qid, o in tried.items()}
@@ -185,14 +267,37 @@ def scenarios(
     yield benign
     for qid, found in tried.items():
         for value in found.others:
-            yield {**adverse, qid: value}
-            yield {**benign, qid: value}
-    for first, second in (
-        ("work.hours_per_day", "work.days_per_week"),
-        ("work.sector", "work.province"),
-    ):
-        if first in tried and second in tried:
-            for a in (*tried[first].others, tried[first].adverse, tried[first].benign):
-                for b in (*tried[second].others, tried[second].adverse, tried[second].benign):
-                    yield {**adverse, first: a, second: b}
-                    yield {**benign, first: a, second: b}
+            if value != found.adverse:
+                yield {**adverse, qid: value}
+            if value != found.benign:
+                yield {**benign, qid: value}
+    yield from _pairs(tried, adverse, benign, _pay_known(account, job))
+
+
+PAIRS = (("work.hours_per_day", "work.days_per_week"), ("work.sector", "work.province"))
+
+
+def _pay_known(account: Account, job: int | None) -> bool:
+    return bool(account.work) and account.work[-1 if job is None else job].pay is not None
+
+
+def _pairs(
+    tried: dict[str, Options], adverse: dict[str, Any], benign: dict[str, Any], pay_known: bool
+) -> Iterator[dict[str, Any]]:
+    """Hours with days, sector with province, together: only where a known pay is held to a
+    minimum they both select (otherwise each acts one way, tried alone)."""
+    if not pay_known:
+        return
+    for first, second in PAIRS:
+        # Tried alone, each value already meets both extremes of the other: together only
+        # where the other has values between them too.
+        if first not in tried or second not in tried or not tried[second].others:
+            continue
+        for a in _every(tried[first]):
+            for b in _every(tried[second]):
+                yield {**adverse, first: a, second: b}
+                yield {**benign, first: a, second: b}
+
+
+def _every(found: Options) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys((*found.others, found.adverse, found.benign)))

@@ -71,6 +71,7 @@ class _JobScreen:
         index: int,
         law: LawCheck,
         parts: tuple[StageFacts, ...],
+        answers: AnswerCache | None = None,
     ) -> None:
         self.account, self.job, self.index, self.law = account, job, index, law
         self.derived = dict(law.derived)
@@ -82,9 +83,8 @@ class _JobScreen:
             if source is None:
                 absent = Answer.UNKNOWN if stage == "work" else Answer.NO
                 self.facts.update(dict.fromkeys(refs, absent))
-                continue
-            for ref, fact in zip(refs, read(source), strict=True):
-                self.facts[ref] = fact.answer if isinstance(fact, Fact) else Answer.UNKNOWN
+            else:
+                self.facts.update(_answers(source, refs, read, answers))
 
     def _source(self, stage: str) -> BaseModel | None:
         account, index = self.account, self.index
@@ -113,6 +113,29 @@ class _JobScreen:
 
 
 STAGE_SOURCES = ("work", "recruitment", "transit", "return", "person")
+# A stage's answers by the stage object (held, so its id is not reused). Decisions share the
+# stages they do not change (the interview copies only the stage it varies); bounded.
+AnswerCache = dict[int, tuple[BaseModel, dict[str, Answer]]]
+
+
+def _answers(
+    source: BaseModel,
+    refs: tuple[str, ...],
+    read: Callable[[Any], tuple[Any, ...]],
+    cache: AnswerCache | None,
+) -> dict[str, Answer]:
+    found = cache.get(id(source)) if cache is not None else None
+    if found is not None and found[0] is source:
+        return found[1]
+    answers = {
+        ref: fact.answer if isinstance(fact, Fact) else Answer.UNKNOWN
+        for ref, fact in zip(refs, read(source), strict=True)
+    }
+    if cache is not None:
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[id(source)] = (source, answers)
+    return answers
 
 
 def _fact_parts(rule_set: RuleSet) -> tuple[StageFacts, ...]:
@@ -235,6 +258,7 @@ class Screener:
         self._missings: dict[tuple[str, tuple[str, ...]], Missing] = {}
         self._terms: dict[tuple[str, str, date], tuple[str, tuple[Cite, ...]]] = {}
         self._checks: dict[tuple[Any, ...], LawCheck] = {}
+        self._answers: AnswerCache = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
         as_of = as_of or account.reported_on or date.today()
@@ -265,7 +289,7 @@ class Screener:
         explanation: the same rules, several times faster (the interview's weighing)."""
         as_of = as_of or account.reported_on or date.today()
         run = _Run(record=False)
-        screens = self._job_screens(account, as_of, self._checks)
+        screens = self._job_screens(account, as_of, self._checks, self._answers)
         jobs = [
             view
             for screen, law_date in screens
@@ -290,7 +314,11 @@ class Screener:
         return result
 
     def _job_screens(
-        self, account: Account, as_of: date, checks: dict[tuple[Any, ...], LawCheck] | None = None
+        self,
+        account: Account,
+        as_of: date,
+        checks: dict[tuple[Any, ...], LawCheck] | None = None,
+        answers: AnswerCache | None = None,
     ) -> list[tuple[_JobScreen, date]]:
         """Each job with its labour-law check. Decisions pass `checks`, a cache of law checks by
         what they read, since the interview's weighing changes mostly facts the law does not
@@ -304,13 +332,13 @@ class Screener:
             check_fees(
                 self.knowledge, account.recruitment, account.person, destination, as_of, law, cache
             )
-            return [(_JobScreen(account, None, 0, law, self._compiled.parts), as_of)]
+            return [(_JobScreen(account, None, 0, law, self._compiled.parts, answers), as_of)]
         result = []
         parts = self._compiled.parts
         for index, job in enumerate(account.work):
             law_date = job.end or as_of
             law = self._law_check(account, job, index, law_date, checks)
-            result.append((_JobScreen(account, job, index, law, parts), law_date))
+            result.append((_JobScreen(account, job, index, law, parts, answers), law_date))
         return result
 
     def _law_check(
@@ -434,6 +462,8 @@ class Screener:
         hits: list[str] = []
         answers = []
         findings, missing, facts = run.findings, run.missing, screen.facts
+        if findings is None and missing is None:
+            return _decided_hits(conditions, facts)
         for code, condition, term in conditions:
             answer, support, gaps = evaluate(condition, facts)
             answers.append(answer)
@@ -638,6 +668,22 @@ def _unknown(value: object) -> bool:
     return value is None or value == "unknown"
 
 
+def _decided_hits(conditions: Group, facts: Facts) -> tuple[list[str], Answer, bool]:
+    """`_element_hits` for a decision: the support of the conditions that hold is collected
+    only for those (one fact may not fill both ICLS elements), the rest is answered only."""
+    hits: list[str] = []
+    answers = [answer_of(condition, facts) for _, condition, _ in conditions]
+    for (_, condition, _), answer in zip(conditions, answers, strict=True):
+        if answer is Answer.YES:
+            hits += evaluate(condition, facts)[1]
+    total = (
+        Answer.YES
+        if hits
+        else (Answer.NO if all(a is Answer.NO for a in answers) else Answer.UNKNOWN)
+    )
+    return hits, total, Answer.UNKNOWN in answers
+
+
 def _and(*answers: Answer) -> Answer:
     if Answer.NO in answers:
         return Answer.NO
@@ -683,12 +729,24 @@ def _rank(answer: Answer) -> int:
     return {Answer.NO: 0, Answer.UNKNOWN: 1, Answer.YES: 2}[answer]
 
 
+# Evidence by (fact, job, answer, note): frozen, and the same few recur on every screening, so
+# results share them (building them was a tenth of screening time). Bounded.
+_EVIDENCE: dict[tuple[str, int, Answer, str | None], Evidence] = {}
+
+
 def _evidence(refs: Sequence[str], screen: _JobScreen) -> tuple[Evidence, ...]:
     result = []
+    known = _EVIDENCE
+    if len(known) > 50_000:
+        known.clear()
     for ref in refs:
-        name = ref.removeprefix("not:")
-        fact = name if not name.startswith("work.") else f"work[{screen.index}].{name[5:]}"
-        result.append(Evidence(fact, screen.answer(name), screen.note(name)))
+        name = ref[4:] if ref[:4] == "not:" else ref
+        key = (name, screen.index, screen.answer(name), screen.note(name))
+        found = known.get(key)
+        if found is None:
+            fact = name if name[:5] != "work." else f"work[{screen.index}].{name[5:]}"
+            found = known[key] = Evidence(fact, key[2], key[3])
+        result.append(found)
     return tuple(result)
 
 

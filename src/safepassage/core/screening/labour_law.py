@@ -144,7 +144,7 @@ class JobLaw:
 
     def _places(self, param: Any) -> list[Any]:
         """Sector entries matching the job's sector (by word), then its province or region."""
-        found = list(_sector_places(param, self.job.sector))
+        found = list(sector_places(param, self.job.sector))
         if self.job.province:
             province = param.place(self.job.province)
             if province is not None and province.name != "default":
@@ -157,7 +157,7 @@ class JobLaw:
 _SECTOR_CACHE: dict[tuple[int, str], tuple[Any, tuple[Any, ...]]] = {}
 
 
-def _sector_places(param: Any, sector: str) -> tuple[Any, ...]:
+def sector_places(param: Any, sector: str) -> tuple[Any, ...]:
     cached = _SECTOR_CACHE.get((id(param), sector))
     if cached is not None and cached[0] is param:
         return cached[1]

@@ -204,6 +204,44 @@ MESSAGES = (
     gettext_noop("citizen"),
     # Translators: interview question return.wages_still_owed
     gettext_noop("If you have left the job, does the employer still owe you pay?"),
+    # Translators: interview question gate.confinement
+    gettext_noop(
+        "Are you locked in, watched, or stopped from going out or from contacting your family?"
+    ),
+    # Translators: interview question gate.violence
+    gettext_noop("At work, has anyone hit you, hurt you, or touched you sexually?"),
+    # Translators: interview question gate.threats
+    gettext_noop(
+        "Has anyone threatened you in any way, for example to hurt you or your family, to report you to the police or immigration, to fine you, or to fire you?"
+    ),
+    # Translators: interview question gate.journey
+    gettext_noop(
+        "On the journey, did anything bad happen to you, such as being locked up, hurt, threatened, handed over to other people, or having your passport taken?"
+    ),
+    # Translators: interview question gate.deception
+    gettext_noop(
+        "Were you lied to about the job, for example about the work, the pay, the hours, the employer, the place or your papers?"
+    ),
+    # Translators: interview question gate.job_differs
+    gettext_noop(
+        "Is the job different from what you agreed, for example other work, another employer, or for longer than agreed?"
+    ),
+    # Translators: interview question gate.made_to
+    gettext_noop(
+        "Are you made to do things against your will, such as cheating people online or other illegal work, having sex with customers, or overtime under threat?"
+    ),
+    # Translators: interview question gate.pay_taken
+    gettext_noop(
+        "Is your pay kept back or cut without a clear reason, or are you punished by losing pay, food or rest days?"
+    ),
+    # Translators: interview question gate.conditions
+    gettext_noop(
+        "Is the work dangerous without safety equipment, or is the place you live dirty, crowded or unsafe?"
+    ),
+    # Translators: interview question gate.recruitment_force
+    gettext_noop(
+        "Were you forced into this job, or did the recruiter take your passport or ID card?"
+    ),
     # Translators: core/knowledge/describe.py
     gettext_noop("per hour"),
     # Translators: core/knowledge/describe.py
