@@ -259,6 +259,7 @@ class Screener:
         self._terms: dict[tuple[str, str, date], tuple[str, tuple[Cite, ...]]] = {}
         self._checks: dict[tuple[Any, ...], LawCheck] = {}
         self._answers: AnswerCache = {}
+        self._elements: dict[tuple[Any, ...], Finding] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
         as_of = as_of or account.reported_on or date.today()
@@ -482,6 +483,29 @@ class Screener:
         return hits, total, Answer.UNKNOWN in answers
 
     def _element_finding(
+        self,
+        kind: str,
+        element: str,
+        code: str,
+        term: str,
+        support: Sequence[str],
+        screen: _JobScreen,
+        on: date,
+    ) -> Finding:
+        """The finding for a legal element's condition that holds; the same (frozen) finding is
+        shared between results with the same evidence, as building it was a tenth of the time."""
+        evidence = _evidence(support, screen)
+        key = (kind, element, code, screen.index if screen.job else None, evidence, on)
+        found = self._elements.get(key)
+        if found is None:
+            if len(self._elements) > 50_000:
+                self._elements.clear()
+            found = self._elements[key] = self._new_element_finding(
+                kind, element, code, term, support, screen, on
+            )
+        return found
+
+    def _new_element_finding(
         self,
         kind: str,
         element: str,
