@@ -65,8 +65,9 @@ def _walk(truth: Account) -> tuple[str, int]:
     return page, asked
 
 
-def test_the_self_check_settles_on_the_full_accounts_result_when_it_can():
-    truth = project(core_edge.account_from(example("scam_compound_cambodia")))
+@pytest.mark.parametrize("name", ["scam_compound_cambodia", "decent_work_construction"])
+def test_the_self_check_settles_on_the_full_accounts_result_when_it_can(name: str):
+    truth = project(core_edge.account_from(example(name)))
     page, asked = _walk(truth)
     level, _ = _outcome(truth)
     assert f'data-level="{level}"' in page
@@ -75,9 +76,9 @@ def test_the_self_check_settles_on_the_full_accounts_result_when_it_can():
 
 
 def test_the_self_check_labels_its_result_provisional_when_it_stops_at_its_limit():
-    truth = project(core_edge.account_from(example("decent_work_construction")))
+    truth = project(core_edge.account_from(example("recruitment_fee_only")))
     count, _ = simulate(core_edge.screener(), truth, start=Account())
-    assert count > MAX_QUESTIONS  # decent work must rule out every indicator: a long interview
+    assert count > MAX_QUESTIONS  # what the account does not say stays open: a long interview
     page, asked = _walk(truth)
     assert asked == MAX_QUESTIONS
     assert "data-provisional=" in page

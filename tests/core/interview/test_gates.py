@@ -39,9 +39,8 @@ def test_a_no_keeps_a_fact_already_answered_yes():
 def test_a_yes_records_nothing_and_the_questions_on_each_fact_follow(screener: Screener):
     answered = apply(THAILAND, "gate.threats", Answer.YES)
     assert answered == THAILAND
-    following = {
-        q.id for q in next_questions(screener, answered, n=80, skip=["work.country", "gate.threats"])
-    }
+    skip = ["work.country", "gate.threats"]
+    following = {q.id for q in next_questions(screener, answered, n=80, skip=skip)}
     assert "gate.threats" not in following
     assert {"work.threatened_violence", "work.threatened_denunciation"} <= following
 

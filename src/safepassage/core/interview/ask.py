@@ -18,6 +18,7 @@ from typing import Any
 
 from ..account import Account, Answer
 from ..screening import Determination, Level, Screener
+from ..screening.determination import Missing
 from .questions import Question, apply, assume, is_unknown, plain, questions, read
 from .settle import TOP, Outcome, open_questions, options, scenarios
 
@@ -95,9 +96,10 @@ def _candidates(
     of the result their fact would decide (from one screening's missing facts)."""
     result = screener.screen(account)
     weights = _weights(result)
-    for name in result.undecided:
+    # A derived fact is not asked; the questions it is made from carry its weight.
+    for name, weight in _weights(result, result.undecided).items():
         for qid in FEEDS.get(name, ()):
-            weights[qid] = weights.get(qid, 0.0) + 1.0
+            weights[qid] = weights.get(qid, 0.0) + weight
     found = {q.id: weights[q.id] for q in open_qs if q.id in weights}
     for q in open_qs:
         if q.id not in found and q.id in ALWAYS:
@@ -111,11 +113,12 @@ def _candidates(
     return found
 
 
-def _weights(result: Determination) -> dict[str, float]:
-    """Each missing fact's weight: for every part of the result it would decide that can still
-    change the outcome, one over the number of open facts that part waits on. A part that waits
-    on few facts is close to being settled either way, so its facts come first."""
-    live = list(result.missing)
+def _weights(result: Determination, items: Iterable[Missing] | None = None) -> dict[str, float]:
+    """Each missing fact's weight (of `items`, by default the result's missing facts): for every
+    part of the result it would decide that can still change the outcome, its weight and one
+    over the number of open facts that part waits on. A part that waits on few facts is close to
+    being settled either way, so its facts come first."""
+    live = list(result.missing if items is None else items)
     parts: dict[str, int] = {}
     for item in live:
         for part in item.decides:
@@ -197,6 +200,13 @@ def _rank(
 def _flips(
     screener: Screener, account: Account, question: Question, now: Outcome, job: int | None
 ) -> bool:
+    if question.covers:  # a gate: would its facts, all adverse, move the result?
+        adverse = {
+            fact: options(screener, account, questions()[fact], job).adverse
+            for fact in question.covers
+            if is_unknown(account, fact, job)
+        }
+        return screener.decide(assume(account, adverse, job)) != now
     found = options(screener, account, question, job)
     for value in (found.adverse, found.benign):
         if value is not None and screener.decide(assume(account, {question.id: value}, job)) != now:

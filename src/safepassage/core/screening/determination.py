@@ -169,7 +169,7 @@ class Determination:
     notes: list[str] = field(default_factory=lambda: [CONSTRUCT_NOTE])
     # Derived facts still undecided (held in a compound, paid below the minimum...): not asked
     # themselves, but the answers they are made from are (the interview reads this).
-    undecided: tuple[str, ...] = ()
+    undecided: tuple[Missing, ...] = ()
 
     def stage(self, name: str) -> list[Finding]:
         return [f for f in self.findings if f.stage == name]

@@ -275,6 +275,7 @@ class Screener:
         assert run.findings is not None
         assert run.missing is not None
         asked = {k: v for k, v in run.missing.items() if k[:8] != "derived."}
+        derived = {k[8:]: v for k, v in run.missing.items() if k[:8] == "derived."}
         return Determination(
             level=level,
             trafficking=trafficking,
@@ -282,7 +283,7 @@ class Screener:
             findings=_unique(run.findings),
             missing=self._missing(asked),
             explanation=_explain(level, jobs, trafficking),
-            undecided=tuple(sorted(k[8:] for k in run.missing if k[:8] == "derived.")),
+            undecided=tuple(self._missing(derived)),
         )
 
     def decide(self, account: Account, as_of: date | None = None) -> Outcome:
