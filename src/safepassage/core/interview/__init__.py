@@ -3,7 +3,7 @@ settled (no answer still to come can change it). One rule for every door: the CL
 web intake and the self-check. See `ask` for the order of questions and `settle` for when to stop.
 """
 
-from .ask import Progress, next_questions, progress, settled, simulate, starting_point
+from .ask import Progress, next_questions, progress, settled, simulate, starting_point, step
 from .questions import (
     ANSWER_LABELS,
     Question,
@@ -34,4 +34,5 @@ __all__ = [
     "settled",
     "simulate",
     "starting_point",
+    "step",
 ]

@@ -78,15 +78,28 @@ def next_questions(
     """The `n` questions, not yet asked, best first; none once the result is settled.
 
     Work questions are about job `job` (by default the current job, see `current_job`)."""
+    return step(screener, account, skip, job, n)[0]
+
+
+def step(
+    screener: Screener,
+    account: Account,
+    skip: Iterable[str] = (),
+    job: int | None = None,
+    n: int = 1,
+) -> tuple[list[Question], Progress]:
+    """The next `n` questions and where the interview stands, from one settledness check (a
+    door shows both: the question, and the result so far labelled provisional)."""
     open_qs = open_questions(account, frozenset(skip), job)
     now = screener.decide(account)
     if _settled(screener, account, open_qs, now, job):
-        return []
+        return [], Progress(now, True, 0)
+    candidates = _candidates(screener, account, open_qs, job)
     essential = [q for q in open_qs if q.essential]
-    ranked = _rank(screener, account, _candidates(screener, account, open_qs, job), now, job)
+    ranked = _rank(screener, account, candidates, now, job)
     chosen = {q.id for q in (*essential, *ranked)}
     rest = [q for q in open_qs if q.id not in chosen]
-    return [*essential, *ranked, *rest][:n]
+    return [*essential, *ranked, *rest][:n], Progress(now, False, len(candidates))
 
 
 def _candidates(

@@ -11,7 +11,15 @@ from functools import lru_cache
 from typing import Any
 
 from ...core.account import Account
-from ...core.interview import Progress, Question, apply, next_questions, progress, questions
+from ...core.interview import (
+    Progress,
+    Question,
+    apply,
+    next_questions,
+    progress,
+    questions,
+    step,
+)
 from ...core.knowledge import default_knowledge
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.responses.planner import Planner
@@ -56,6 +64,12 @@ def next_question(account: Account, asked: list[str]) -> Question | None:
     it): the one stopping rule of every door (see core.interview)."""
     found = next_questions(screener(), account, n=1, skip=asked)
     return found[0] if found else None
+
+
+def interview_step(account: Account, asked: list[str]) -> tuple[Question | None, Progress]:
+    """The next question (None once settled) and where the interview stands, in one check."""
+    found, where = step(screener(), account, asked)
+    return (found[0] if found else None), where
 
 
 def interview_progress(account: Account, asked: list[str]) -> Progress:

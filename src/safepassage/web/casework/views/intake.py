@@ -20,8 +20,9 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
     question = (
         core_edge.question(request.POST.get("question", "")) if request.method == "POST" else None
     )
-    if question is None:
-        question = core_edge.next_question(account, found.asked)
+    where = None
+    if question is None:  # the next question, and where the interview stands, in one check
+        question, where = core_edge.interview_step(account, found.asked)
     if question is None:
         return redirect("casework:detail", case_id=found.pk)
     form = AnswerForm(request.POST or None, question=question)
@@ -47,7 +48,7 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
         "question_text": present.fact_text(question.id),
         "form": form,
         "determination": present.determination(result),
-        "progress": core_edge.interview_progress(account, found.asked),
+        "progress": where or core_edge.interview_progress(account, found.asked),
         "asked_count": len(found.asked),
     }
     return render(request, "casework/intake.html", context, status=400 if form.errors else 200)
