@@ -283,7 +283,7 @@ class Screener:
             findings=_unique(run.findings),
             missing=self._missing(asked),
             explanation=_explain(level, jobs, trafficking),
-            undecided=tuple(self._missing(derived)),
+            undecided=tuple(self._missing(derived)) if derived else (),
         )
 
     def decide(self, account: Account, as_of: date | None = None) -> Outcome:
@@ -408,19 +408,29 @@ class Screener:
     def _indicator_finding(
         self, code: str, stage: str, support: Sequence[str], screen: _JobScreen, on: date
     ) -> Finding:
+        """An indicator's finding, shared between results with the same evidence (frozen)."""
+        job = None if screen.job is None else screen.index
+        evidence = _evidence(support, screen)
+        key = ("indicator", code, stage, job, evidence, on)
+        found = self._elements.get(key)
+        if found is not None:
+            return found
         source = self._framework("ilo_indicators", code, on)
         name = _indicator_name(source, code)
-        return Finding(
+        if len(self._elements) > 50_000:
+            self._elements.clear()
+        found = self._elements[key] = Finding(
             "indicator",
             code,
             stage,
-            None if screen.job is None else screen.index,
-            _evidence(support, screen),
+            job,
+            evidence,
             f"ILO indicator of forced labour: {name}",  # m.INDICATOR, filled
             _cites(source),
             m.INDICATOR,
             {"indicator": name},
         )
+        return found
 
     def _work_debt_bondage(self, screen: _JobScreen) -> Answer:
         return _or([evaluate(rule, screen.facts)[0] for rule in self._compiled.work_debt_bondage])
