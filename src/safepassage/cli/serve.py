@@ -35,6 +35,9 @@ def serve(
     _setup_django()
     from django.core.management import call_command
 
+    from ..web.casework.crypto import keys
+
+    keys()  # the development keys exist (created once, atomically) before any request
     if migrate:
         call_command("migrate", interactive=False, verbosity=0)
     if demo:

@@ -13,9 +13,11 @@ a restart; production refuses to start without keys in the environment.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -28,6 +30,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+log = logging.getLogger("safepassage.crypto")
+
 
 class Keys:
     def __init__(self, field_keys: list[str], hash_key: str) -> None:
@@ -38,21 +42,46 @@ class Keys:
 
 
 def _dev_keys(path: Path) -> dict[str, str]:
-    if path.exists():
-        data: dict[str, str] = json.loads(path.read_text())
-        return data
+    """The development keys in `path`, created once: under an exclusive file lock (every
+    process and thread that starts at the same time waits for the first), written to a
+    temporary file and renamed into place (a reader never sees half a file), and always read
+    back from the file, so that nobody encrypts with a key that is not the one stored."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(path.name + ".lock")
+    with open(lock, "a+") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        try:
+            if not path.exists():
+                _write_new_keys(path)
+            data: dict[str, str] = json.loads(path.read_text())
+        finally:
+            fcntl.flock(held.fileno(), fcntl.LOCK_UN)
+    return data
+
+
+def _write_new_keys(path: Path) -> None:
     data = {
         "field_keys": Fernet.generate_key().decode(),
         "hash_key": Fernet.generate_key().decode(),
     }
-    path.write_text(json.dumps(data))
-    path.chmod(0o600)
-    return data
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(json.dumps(data))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # the rename itself survives a crash
+    finally:
+        os.close(directory)
 
 
 @lru_cache(maxsize=1)
 def keys() -> Keys:
+    """The keys of this process. Threads that ask at once may each read them, but each reads
+    them back from the store (the environment, or the development key file), so all agree."""
     field_keys = os.environ.get("SAFEPASSAGE_FIELD_KEYS", "")
     hash_key = os.environ.get("SAFEPASSAGE_HASH_KEY", "")
     if not (field_keys and hash_key):
@@ -107,13 +136,47 @@ def blind_index(kind: str, value: str) -> str:
     return hmac.new(keys().hash_key, message, hashlib.sha256).hexdigest()
 
 
+class Unreadable(str):
+    """A stored value that no configured key decrypts: empty text that says so. The page names
+    the field, shows the rest, and an administrator is told (see `unreadable_fields`)."""
+
+
+class UnreadableDict(dict[str, Any]):
+    """An encrypted JSON document that no configured key decrypts (read as empty)."""
+
+
+def _read(field: models.Field[Any, Any], token: str) -> str | None:
+    """The plain text of a stored token, or None where no key decrypts it (logged, with the
+    model and field but never the data)."""
+    try:
+        return keys().fernet.decrypt(token.encode("ascii")).decode("utf-8")
+    except (InvalidToken, UnicodeError, ValueError):
+        model = getattr(field, "model", None)
+        log.error(
+            "cannot decrypt %s.%s with the configured keys", model and model.__name__, field.name
+        )
+        return None
+
+
+def unreadable_fields(record: models.Model, names: tuple[str, ...]) -> list[str]:
+    """The encrypted fields of `record` (of `names`) that could not be decrypted."""
+    return [n for n in names if isinstance(getattr(record, n), Unreadable | UnreadableDict)]
+
+
 class EncryptedTextField(models.TextField):
-    """Text stored as a Fernet token; reads give back the plain text."""
+    """Text stored as a Fernet token; reads give back the plain text (or `Unreadable`)."""
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> str | None:
-        return None if value is None else decrypt(value) if value else ""
+        if value is None:
+            return None
+        if not value:
+            return ""
+        plain = _read(self, value)
+        return Unreadable() if plain is None else plain
 
     def get_prep_value(self, value: Any) -> Any:
+        if isinstance(value, Unreadable):
+            raise ValueError(f"{self.name}: an unreadable value is never written back")
         value = super().get_prep_value(value)
         return encrypt(value) if value else value
 
@@ -122,7 +185,10 @@ class EncryptedJSONField(models.TextField):
     """A JSON document stored encrypted (the migrant's account)."""
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
-        return {} if not value else json.loads(decrypt(value))
+        if not value:
+            return {}
+        plain = _read(self, value)
+        return UnreadableDict() if plain is None else json.loads(plain)
 
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -130,4 +196,6 @@ class EncryptedJSONField(models.TextField):
         return value
 
     def get_prep_value(self, value: Any) -> Any:
+        if isinstance(value, UnreadableDict):
+            raise ValueError(f"{self.name}: an unreadable value is never written back")
         return encrypt(json.dumps(value or {}, ensure_ascii=False, sort_keys=True))

@@ -257,6 +257,7 @@ class AuditAction(models.TextChoices):
     CREATE = "create", _("Created")
     CHANGE = "change", _("Changed")
     EXPORT = "export", _("Exported")
+    UNREADABLE = "unreadable", _("Could not be decrypted")
 
 
 class AuditEvent(models.Model):
@@ -270,7 +271,7 @@ class AuditEvent(models.Model):
     username = models.CharField(max_length=150, blank=True)  # kept if the user is deleted
     case_id = models.BigIntegerField(null=True, db_index=True)  # kept if the case is deleted
     case_reference = models.CharField(max_length=20, blank=True)
-    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    action = models.CharField(max_length=12, choices=AuditAction.choices)
     what = models.CharField(max_length=200, blank=True)
 
     class Meta:

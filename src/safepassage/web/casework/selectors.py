@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from ...core.account import Account
 from ...core.interview import Progress
@@ -15,7 +16,7 @@ from ...core.responses.plan import Plan, PlanRequest
 from ...core.screening import Determination
 from . import core_edge
 from .access import Action, cases_for, require
-from .crypto import blind_index
+from .crypto import blind_index, unreadable_fields
 from .models import AuditEvent, Case, Consent, ProfessionalDetermination
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
@@ -132,3 +133,22 @@ def disagreement_list(*, user: Any) -> Disagreements:
             by_rule["trafficking", found.engine_trafficking, found.trafficking] += 1
         by_finding.update(found.engine_findings)
     return Disagreements(items, by_rule.most_common(), by_finding.most_common())
+
+
+# The encrypted fields a case page shows, by record, with the words that name them.
+CASE_FIELDS = {
+    "name": _("Name"),
+    "phone": _("Phone number"),
+    "document_number": _("Passport or ID number"),
+    "account": _("The account"),
+}
+
+
+def case_unreadable(*, case: Case) -> list[str]:
+    """The encrypted parts of a case no configured key decrypts, in words (never the data)."""
+    found = [str(CASE_FIELDS[name]) for name in unreadable_fields(case, tuple(CASE_FIELDS))]
+    if any(unreadable_fields(note, ("text",)) for note in case.notes.all()):
+        found.append(str(_("A note")))
+    if any(unreadable_fields(r, ("outcome_note",)) for r in case.referrals.all()):
+        found.append(str(_("A referral's outcome note")))
+    return found

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from . import core_edge
 from .access import Action, require
-from .crypto import blind_index
+from .crypto import UnreadableDict, blind_index
 from .models import (
     AuditEvent,
     Case,
@@ -41,6 +41,10 @@ class StaleEdit(Exception):
 
 class ConsentMissing(Exception):
     """The step needs a consent the migrant has not given (or has withdrawn)."""
+
+
+class UnreadableAccount(Exception):
+    """The stored account cannot be decrypted: an answer would overwrite it."""
 
 
 def audit_record(*, user: Any, case: Case, action: str, what: str = "") -> None:
@@ -129,6 +133,8 @@ def case_update_details(
 def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: Any) -> Case:
     """Record one interview answer; `None` means the migrant does not know (not asked again)."""
     require(user, Action.CHANGE)
+    if isinstance(case.account, UnreadableDict):
+        raise UnreadableAccount
     account = core_edge.account_from(case.account)
     if value is not None:
         account = core_edge.record_answer(account, qid, value)

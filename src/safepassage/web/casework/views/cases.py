@@ -104,13 +104,19 @@ def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "professional": found.professional_determinations.select_related("author")[:10],
         "professional_form": ProfessionalDeterminationForm(),
         "changed_since": selectors.changed_since(case=found),
+        "unreadable": selectors.case_unreadable(case=found),
     }
 
 
 @case(Action.VIEW)
 def case_detail(request: HttpRequest, found: Case) -> HttpResponse:
     services.audit_record(user=request.user, case=found, action="view", what="case page")
-    return render(request, "casework/case_detail.html", detail_context(request, found))
+    context = detail_context(request, found)
+    unreadable = context["unreadable"]
+    if isinstance(unreadable, list) and unreadable:  # administrators see it in the audit log
+        what = "could not decrypt: " + ", ".join(str(part) for part in unreadable)
+        services.audit_record(user=request.user, case=found, action="unreadable", what=what)
+    return render(request, "casework/case_detail.html", context)
 
 
 @case(Action.CHANGE)

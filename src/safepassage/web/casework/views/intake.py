@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.answers import AnswerForm
@@ -37,6 +38,8 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
             )
         except services.StaleEdit:
             form.add_error(None, stale_message())
+        except services.UnreadableAccount:
+            form.add_error(None, _unreadable_message())
         else:
             return redirect("casework:intake", case_id=found.pk)
     elif request.method == "GET":
@@ -57,3 +60,12 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
 def _version(raw: str) -> int:
     """The version the form was built from; an unreadable one counts as stale (refused)."""
     return int(raw) if raw.isdigit() and len(raw) < 10 else 0
+
+
+def _unreadable_message() -> str:
+    return str(
+        _(
+            "The account of this case cannot be read (it was encrypted with a key that is no "
+            "longer configured), so no answer can be added to it. Ask an administrator."
+        )
+    )
