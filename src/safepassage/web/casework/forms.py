@@ -101,6 +101,11 @@ class CaseFilterForm(NamedErrorsForm):
     level = forms.ChoiceField(label=_("Level"), choices=ANY + list(LEVELS.items()), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ANY + CaseStatus.choices, required=False)
 
+    def __init__(self, *args: Any, personal: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not personal:  # searching names, phones and documents would re-identify people
+            del self.fields["q"]
+
 
 class ProfessionalDeterminationForm(NamedErrorsForm):
     """The case worker's own view, recorded beside the engine's (never replacing it)."""

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,16 +16,23 @@ from ...core.interview import Progress
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.screening import Determination
 from . import core_edge
-from .access import Action, cases_for, require
+from .access import Action, can, cases_for, require
 from .crypto import blind_index, unreadable_fields
 from .models import AuditEvent, Case, Consent, ProfessionalDetermination
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
 
 
+class SearchRefused(PermissionDenied):
+    """A search by personal identifiers from a role without access to personal data."""
+
+
 def case_list(*, user: Any, query: str = "", **filters: str) -> QuerySet[Case]:
     """The organisation's cases, newest first; `query` matches a reference, or exactly a name,
-    phone number or document number (through their keyed hashes: nothing is decrypted)."""
+    phone number or document number (through their keyed hashes: nothing is decrypted). Only
+    roles that may see personal data may search: a match would re-identify the person."""
+    if query.strip() and not can(user, Action.VIEW_PERSONAL):
+        raise SearchRefused
     cases = cases_for(user).order_by("-updated_at", "-id")
     for field in ("country", "sector", "stage", "level", "status"):
         if filters.get(field):

@@ -33,22 +33,31 @@ def stale_message() -> str:
 
 @staff(Action.VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
-    form = CaseFilterForm(request.GET or None)
+    personal = can(request.user, Action.VIEW_PERSONAL)
+    form = CaseFilterForm(request.GET or None, personal=personal)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    cases = selectors.case_list(
-        user=request.user,
-        query=filters.get("q", ""),
-        **{k: v for k, v in filters.items() if k != "q"},
-    )
+    query = filters.get("q", "") if personal else request.GET.get("q", "")
+    status, refused = 200, ""
+    try:
+        cases = selectors.case_list(
+            user=request.user, query=query, **{k: v for k, v in filters.items() if k != "q"}
+        )
+    except selectors.SearchRefused:
+        status, cases = 403, selectors.case_list(user=request.user).none()
+        refused = _(
+            "Searching by name, phone number or document number needs access to personal data, "
+            "which your role does not have. Filter by country, sector, stage, level or status."
+        )
     page = Paginator(cases.only(*LIST_COLUMNS), 50).get_page(request.GET.get("page"))
     context = {
         "form": form,
+        "refused": refused,
         "page": page,
         "show_personal": can(request.user, Action.VIEW_PERSONAL),
         "can_change": can(request.user, Action.CHANGE),
         "can_review": can(request.user, Action.REVIEW),
     }
-    return render(request, "casework/case_list.html", context)
+    return render(request, "casework/case_list.html", context, status=status)
 
 
 LIST_COLUMNS = (
