@@ -68,8 +68,10 @@ def test_a_referral_rests_on_the_consent_its_step_needs(alice: Any, held: Case):
         if s.kind == "victim_identification"
     ]
     provider = step.providers[0].id
+    held.refresh_from_db()
     response = client.post(
-        f"/cases/{held.pk}/referrals/", {"response_id": step.response, "provider_id": provider}
+        f"/cases/{held.pk}/referrals/",
+        {"response_id": step.response, "provider_id": provider, "version": held.version},
     )
     assert response.status_code == 302
     referral = held.referrals.get()
@@ -79,6 +81,7 @@ def test_a_referral_rests_on_the_consent_its_step_needs(alice: Any, held: Case):
         services.referral_create(
             user=alice,
             case=held,
+            version=held.version,
             response_id="th_police_criminal_complaint",
             kind="criminal_complaint",
             provider_id="police_191",

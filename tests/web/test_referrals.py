@@ -26,7 +26,8 @@ def test_it_refers_from_a_plan_step_and_records_the_outcome(case: Case, alice: A
     client = client_for(alice)
     response_id, provider_id = _first_step(client, case)
     response = client.post(
-        f"/cases/{case.pk}/referrals/", {"response_id": response_id, "provider_id": provider_id}
+        f"/cases/{case.pk}/referrals/",
+        {"response_id": response_id, "provider_id": provider_id, "version": case.version},
     )
     referral = Referral.objects.get()
     assert response.status_code == 302
@@ -62,7 +63,13 @@ def test_it_refuses_a_provider_the_plan_does_not_offer(case: Case, alice: Any):
 
 def test_it_asks_for_a_currency_with_an_amount(case: Case, alice: Any):
     referral = services.referral_create(
-        user=alice, case=case, response_id="r", kind="legal_aid", provider_id="p", provider_name="P"
+        user=alice,
+        case=case,
+        version=case.version,
+        response_id="r",
+        kind="legal_aid",
+        provider_id="p",
+        provider_name="P",
     )
     response = client_for(alice).post(
         f"/cases/{case.pk}/referrals/{referral.pk}/",

@@ -66,6 +66,7 @@ class NoteForm(NamedErrorsForm):
 class ReferralForm(NamedErrorsForm):
     response_id = forms.CharField(max_length=80, widget=forms.HiddenInput, label=_("Response"))
     provider_id = forms.CharField(max_length=80, label=_("Provider"))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ReferralUpdateForm(NamedErrorsForm):

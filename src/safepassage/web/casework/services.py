@@ -210,8 +210,17 @@ def note_create(*, user: Any, case: Case, text: str) -> Note:
 
 @transaction.atomic
 def referral_create(
-    *, user: Any, case: Case, response_id: str, kind: str, provider_id: str, provider_name: str
+    *,
+    user: Any,
+    case: Case,
+    version: int,
+    response_id: str,
+    kind: str,
+    provider_id: str,
+    provider_name: str,
 ) -> Referral:
+    """A referral from a plan step; the case becomes 'referred' through the version check, so
+    an edit form opened before it cannot silently set the status back."""
     require(user, Action.CHANGE)
     consent = None
     scope = CONSENT_FOR_KIND.get(kind)
@@ -228,7 +237,7 @@ def referral_create(
         created_by=user,
         consent=consent,
     )
-    Case.objects.filter(pk=case.pk).update(status="referred", updated_at=timezone.now())
+    _save(case, version, status="referred")
     audit_record(user=user, case=case, action="change", what=f"referral to {provider_id}")
     return referral
 

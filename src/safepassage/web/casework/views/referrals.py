@@ -13,7 +13,7 @@ from .. import selectors, services
 from ..access import Action
 from ..forms import ReferralForm, ReferralUpdateForm
 from ..models import Case
-from .cases import stale_message
+from .cases import detail_context, stale_message
 
 
 @case(Action.CHANGE)
@@ -31,11 +31,17 @@ def referral_new(request: HttpRequest, found: Case) -> HttpResponse:
         referral = services.referral_create(
             user=request.user,
             case=found,
+            version=form.cleaned_data["version"] or 0,
             response_id=step.response,
             kind=step.kind,
             provider_id=provider.id,
             provider_name=provider.name,
         )
+    except services.StaleEdit:
+        context = detail_context(request, found)
+        context["referral_choice"] = form.cleaned_data  # what was chosen, chosen again
+        messages.error(request, stale_message())
+        return render(request, "casework/case_detail.html", context, status=409)
     except services.ConsentMissing:
         messages.error(
             request,
