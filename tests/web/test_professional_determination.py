@@ -83,3 +83,16 @@ def test_a_case_says_when_the_law_or_the_rules_changed_since(alice: Any, denounc
     assert (
         'data-changed="1"' not in client_for(alice).get(f"/cases/{denounced.pk}/").content.decode()
     )
+
+
+def test_the_export_carries_both_determinations_and_the_consents(alice: Any, denounced: Case):
+    import json
+
+    _record(client_for(alice), denounced, "forced_labour", "unknown", "Cannot leave.")
+    services.consent_set(user=alice, case=denounced, scopes=["embassy"])
+    record = json.loads(client_for(alice).get(f"/cases/{denounced.pk}/export/").content)
+    [mine] = record["professional_determinations"]
+    assert (mine["level"], mine["engine"]["level"]) == ("forced_labour", "labour_exploitation")
+    assert [c["scope"] for c in record["consents"]] == ["embassy"]
+    assert record["versions"]["engine"] == core_edge.versions()["engine_version"]
+    assert record["unreadable"] == []

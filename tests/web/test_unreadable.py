@@ -66,4 +66,6 @@ def test_an_answer_is_not_written_over_an_unreadable_account(broken: Case, alice
 
 def test_the_case_list_and_the_export_do_not_fail(broken: Case, alice: Any):
     assert client_for(alice).get("/cases/").status_code == 200
-    assert client_for(alice).get(f"/cases/{broken.pk}/export/").status_code == 200
+    export = client_for(alice).get(f"/cases/{broken.pk}/export/")
+    assert export.status_code == 200
+    assert export.json()["unreadable"] == ["Phone number", "The account"]

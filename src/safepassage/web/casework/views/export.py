@@ -34,6 +34,13 @@ def case_export(request: HttpRequest, found: Case) -> HttpResponse:
             {"at": n.created_at.isoformat(), "text": n.text}
             for n in found.notes.order_by("created_at")
         ],
+        "consents": [_consent(c) for c in found.consent_records.order_by("given_at", "id")],
+        "professional_determinations": [
+            _professional(p) for p in found.professional_determinations.order_by("created_at")
+        ],
+        "versions": {"knowledge": found.knowledge_version, "engine": found.engine_version},
+        # Parts no configured key decrypts: shown empty above, named here.
+        "unreadable": [str(part) for part in selectors.case_unreadable(case=found)],
     }
     services.audit_record(user=request.user, case=found, action="export", what="JSON record")
     response = HttpResponse(
@@ -53,4 +60,25 @@ def _referral(referral: Any) -> dict[str, Any]:
         "amount": str(referral.amount) if referral.amount is not None else None,
         "currency": referral.currency,
         "note": referral.outcome_note,
+    }
+
+
+def _consent(consent: Any) -> dict[str, Any]:
+    return {
+        "scope": consent.scope,
+        "with_whom": consent.with_whom,
+        "step": consent.step,
+        "given_at": consent.given_at.isoformat(),
+        "withdrawn_at": consent.withdrawn_at.isoformat() if consent.withdrawn_at else None,
+    }
+
+
+def _professional(found: Any) -> dict[str, Any]:
+    return {
+        "at": found.created_at.isoformat(),
+        "level": found.level,
+        "trafficking": found.trafficking,
+        "reason": found.reason,
+        "engine": {"level": found.engine_level, "trafficking": found.engine_trafficking},
+        "versions": {"knowledge": found.knowledge_version, "engine": found.engine_version},
     }
