@@ -18,7 +18,7 @@ from pathlib import Path
 
 from safepassage.core.account import Account
 from safepassage.core.account_file import read_account
-from safepassage.core.interview import apply, is_unknown, next_questions, questions, read
+from safepassage.core.interview import apply, is_unknown, learnable, next_questions, read
 from safepassage.core.interview.questions import plain
 from safepassage.core.knowledge import load_knowledge
 from safepassage.core.screening import Screener
@@ -30,13 +30,7 @@ EXAMPLES = sorted((Path(__file__).parents[1] / "examples" / "accounts").glob("*.
 GENERATED = 200
 
 
-def project(truth: Account) -> Account:
-    """What an interview from an empty account can learn: the answers to the questions."""
-    account = Account()
-    for qid in questions():
-        if not is_unknown(truth, qid):
-            account = apply(account, qid, plain(read(truth, qid)))
-    return account
+project = learnable  # what an interview from an empty account can learn
 
 
 def replay(screener: Screener, truth: Account, steps: list[float]) -> tuple[int, bool]:

@@ -89,3 +89,16 @@ def case(org: Organisation, alice: Any) -> Case:
         document_number="AB 123456",
         account=example("manufacturing_thailand"),
     )
+
+
+def refer(user: Any, case: Case, kind: str = "legal_aid") -> Any:
+    """A referral made through the service, from the case as it is now (its current version)."""
+    return services.referral_create(
+        user=user,
+        case=case,
+        version=Case.objects.get(pk=case.pk).version,
+        response_id="r",
+        kind=kind,
+        provider_id="p",
+        provider_name="P",
+    )

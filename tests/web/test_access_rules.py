@@ -7,10 +7,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
-from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for
+from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for, refer
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -22,15 +21,7 @@ def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def referral(case: Case, alice: Any) -> int:
-    created = services.referral_create(
-        user=alice,
-        case=case,
-        version=case.version,
-        response_id="r",
-        kind="legal_aid",
-        provider_id="p",
-        provider_name="P",
-    )
+    created = refer(alice, case)
     return created.pk
 
 

@@ -9,10 +9,9 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
-from .conftest import client_for
+from .conftest import client_for, refer
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -33,15 +32,7 @@ FORMS = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=8)
 
 @pytest.fixture
 def urls(case: Case, alice: Any) -> list[str]:
-    referral = services.referral_create(
-        user=alice,
-        case=case,
-        version=case.version,
-        response_id="r",
-        kind="legal_aid",
-        provider_id="p",
-        provider_name="P",
-    )
+    referral = refer(alice, case)
     found = [r.url(case_id=case.pk, referral_id=referral.pk) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 
@@ -75,15 +66,7 @@ def test_it_never_fails_when_one_field_of_a_valid_form_is_wrong(
     client = client_for(alice)
     client.raise_request_exception = False
     if target.startswith("referrals") and not case.referrals.exists():
-        services.referral_create(
-            user=alice,
-            case=case,
-            version=Case.objects.get(pk=case.pk).version,
-            response_id="r",
-            kind="k",
-            provider_id="p",
-            provider_name="P",
-        )
+        refer(alice, case, kind="k")
     referral = case.referrals.first()
     path = target.replace("referrals/1", f"referrals/{referral.pk}" if referral else "referrals/0")
     data = {**BASES[target], field: value}

@@ -9,7 +9,7 @@ import pytest
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case, Referral
 
-from .conftest import client_for, example
+from .conftest import client_for, example, refer
 
 pytestmark = pytest.mark.django_db
 
@@ -62,15 +62,7 @@ def test_it_refuses_a_provider_the_plan_does_not_offer(case: Case, alice: Any):
 
 
 def test_it_asks_for_a_currency_with_an_amount(case: Case, alice: Any):
-    referral = services.referral_create(
-        user=alice,
-        case=case,
-        version=case.version,
-        response_id="r",
-        kind="legal_aid",
-        provider_id="p",
-        provider_name="P",
-    )
+    referral = refer(alice, case)
     response = client_for(alice).post(
         f"/cases/{case.pk}/referrals/{referral.pk}/",
         {"status": "closed", "amount": "100", "currency": "", "version": 1},

@@ -3,7 +3,16 @@ settled (no answer still to come can change it). One rule for every door: the CL
 web intake and the self-check. See `ask` for the order of questions and `settle` for when to stop.
 """
 
-from .ask import Progress, next_questions, progress, settled, simulate, starting_point, step
+from .ask import (
+    Progress,
+    learnable,
+    next_questions,
+    progress,
+    settled,
+    simulate,
+    starting_point,
+    step,
+)
 from .questions import (
     ANSWER_LABELS,
     Question,
@@ -26,6 +35,7 @@ __all__ = [
     "assume",
     "current_job",
     "is_unknown",
+    "learnable",
     "next_questions",
     "option_label",
     "progress",

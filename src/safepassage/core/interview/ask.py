@@ -265,3 +265,14 @@ def starting_point(truth: Account) -> Account:
     if "age" not in data.get("person", {}):
         data.get("person", {}).pop("under_18", None)
     return Account.model_validate(data)
+
+
+def learnable(truth: Account) -> Account:
+    """What an interview from an empty account can learn of `truth`: its answers to the
+    questions, and nothing else (no dates, no earlier jobs). For replaying the doors that start
+    empty (the self-check, a new intake)."""
+    account = Account()
+    for qid in questions():
+        if not is_unknown(truth, qid):
+            account = apply(account, qid, plain(read(truth, qid)))
+    return account

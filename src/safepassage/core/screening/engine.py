@@ -482,7 +482,8 @@ class Screener:
             if answer is Answer.YES:
                 hits += support
                 if findings is not None:
-                    finding = self._element_finding(kind, element, code, term, support, screen, on)
+                    what = (kind, element, code, term)
+                    finding = self._element_finding(what, support, screen, on)
                     findings.append(finding)
             elif gaps and missing is not None:
                 _note_gaps(gaps, f"{kind}:{element}", missing)
@@ -494,38 +495,24 @@ class Screener:
         return hits, total, Answer.UNKNOWN in answers
 
     def _element_finding(
-        self,
-        kind: str,
-        element: str,
-        code: str,
-        term: str,
-        support: Sequence[str],
-        screen: _JobScreen,
-        on: date,
+        self, what: tuple[str, str, str, str], support: Sequence[str], screen: _JobScreen, on: date
     ) -> Finding:
-        """The finding for a legal element's condition that holds; the same (frozen) finding is
-        shared between results with the same evidence, as building it was a tenth of the time."""
+        """The finding for a legal element's condition that holds (`what`: kind, element, code,
+        knowledge term); the same (frozen) finding is shared between results with the same
+        evidence, as building it was a tenth of the time."""
         evidence = _evidence(support, screen)
-        key = (kind, element, code, screen.index if screen.job else None, evidence, on)
+        key = (*what, screen.index if screen.job else None, evidence, on)
         found = self._elements.get(key)
         if found is None:
             if len(self._elements) > 50_000:
                 self._elements.clear()
-            found = self._elements[key] = self._new_element_finding(
-                kind, element, code, term, support, screen, on
-            )
+            found = self._elements[key] = self._new_element_finding(what, support, screen, on)
         return found
 
     def _new_element_finding(
-        self,
-        kind: str,
-        element: str,
-        code: str,
-        term: str,
-        support: Sequence[str],
-        screen: _JobScreen,
-        on: date,
+        self, what: tuple[str, str, str, str], support: Sequence[str], screen: _JobScreen, on: date
     ) -> Finding:
+        kind, element, code, term = what
         if kind == "palermo":
             source = self._framework("palermo", "acts", on)
             return _element_finding(kind, element, code, support, screen, _cites(source))
