@@ -621,6 +621,7 @@ def _law_key(
         job.days_per_week,
         job.overtime_worked.answer,
         job.overtime_premium_paid.answer,
+        job.overtime_under_threat.answer,
         job.documents_held_by,
         job.hazardous_without_protection.answer,
         person.age,

@@ -204,6 +204,7 @@ def check_job(
     _hours(law, job, result)
     _weekly_rest(law, job, result)
     _overtime_pay(job, result, law)
+    _overtime_rules(law, job, person, result)
     _documents(law, job, result)
     _child(law, job, person, result)
     if recruitment is not None:
@@ -344,6 +345,8 @@ def _converted_by(pay: Money, per: str) -> list[str]:
 
 
 def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
+    if job.hours_per_day is not None and job.days_per_week is None:
+        _daily_hours(law, job.hours_per_day, result)
     if job.hours_per_day is None or job.days_per_week is None:
         result.need("work.hours_per_day", "working hours and overtime limits")
         result.need("work.days_per_week", "working hours and weekly rest")
@@ -377,6 +380,53 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
         ]
         message = m.HOURS_OVER_LIMIT[cap.parameter.name]
         result.violation("hours_over_limit", evidence, message, params, cap, day, week)
+
+
+def _daily_hours(law: JobLaw, hours: float, result: LawCheck) -> None:
+    """With the hours of a day known but not the days of a week: the daily overtime cap still
+    applies (the weekly caps wait for the days)."""
+    day = law.get("working_hours", "normal_hours_per_day")
+    cap = law.get("overtime", "overtime_max_hours_per_day")
+    if day is None or day.value.value is None:
+        return
+    daily_ot = max(0.0, hours - day.value.value)
+    if daily_ot:
+        result.derived["overtime_hours"] = Answer.YES
+    if cap is None or cap.value.value is None or daily_ot <= cap.value.value:
+        return
+    result.derived["hours_over_legal_limit"] = Answer.YES
+    params = {"hours": f"{hours:g}", "overtime": f"{daily_ot:g}", "cap": f"{cap.value.value:g}"}
+    evidence = [Evidence("work.hours_per_day", Answer.YES)]
+    result.violation("hours_over_limit", evidence, m.DAILY_HOURS_OVER_LIMIT, params, cap, day)
+
+
+def _overtime_rules(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
+    """Overtime the law forbids outright: imposed without consent where the law requires
+    consent, and any overtime by a worker under 18 where the law prohibits it."""
+    worked = job.overtime_worked.yes or result.derived.get("overtime_hours") is Answer.YES
+    if not worked:
+        return
+    _overtime_consent(law, job, result)
+    young = law.get("overtime", "young_worker_overtime")
+    if person.under_18.yes and young is not None and young.value.value == "prohibited":
+        evidence = [Evidence("person.under_18", Answer.YES)]
+        result.violation("young_worker_overtime", evidence, m.YOUNG_WORKER_OVERTIME, {}, young)
+
+
+def _overtime_consent(law: JobLaw, job: Work, result: LawCheck) -> None:
+    consent = law.get("overtime", "overtime_requires_consent")
+    if consent is None or consent.value.value is not True:
+        return
+    if job.overtime_under_threat.unknown:
+        result.need("work.overtime_under_threat", "overtime consent")
+    if not job.overtime_under_threat.yes:
+        return
+    rule = law.get("overtime", "overtime_consent_rule")
+    note = job.overtime_under_threat.note
+    evidence = [Evidence("work.overtime_under_threat", Answer.YES, note)]
+    sources = [consent, *([rule] if rule else [])]
+    message = m.OVERTIME_WITHOUT_CONSENT
+    result.violation("overtime_without_consent", evidence, message, {}, *sources)
 
 
 def _over_caps(law: JobLaw, daily_ot: float, weekly_ot: float) -> list[tuple[Resolved, float]]:

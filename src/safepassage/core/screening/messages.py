@@ -100,6 +100,18 @@ HOURS_OVER_LIMIT: dict[str, str] = {
         "limit of {cap} (overtime max hours per year)"
     ),
 }
+# Daily hours over the daily overtime cap, whatever the days a week (they are not known).
+DAILY_HOURS_OVER_LIMIT = N_(
+    "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} "
+    "hours of overtime a day"
+)
+OVERTIME_WITHOUT_CONSENT = N_(
+    "Overtime is imposed under threat of a penalty, but the law allows overtime on a working day "
+    "only with the worker's consent, given each time"
+)
+YOUNG_WORKER_OVERTIME = N_(
+    "A worker under 18 works overtime, which the law prohibits for workers under 18"
+)
 NO_WEEKLY_REST = N_(
     "Working {days} days a week leaves less than the {rest} rest day(s) a week the law requires"
 )
@@ -263,6 +275,9 @@ TEMPLATES: tuple[str, ...] = (
     BELOW_MINIMUM,
     *BELOW_MINIMUM_CONVERTED.values(),
     *HOURS_OVER_LIMIT.values(),
+    DAILY_HOURS_OVER_LIMIT,
+    OVERTIME_WITHOUT_CONSENT,
+    YOUNG_WORKER_OVERTIME,
     NO_WEEKLY_REST,
     UNPAID_OVERTIME_PREMIUM,
     *DOCUMENTS_HELD.values(),

@@ -66,6 +66,8 @@ VIOLATIONS: dict[str, Promise] = {
     "child_below_minimum_age": _("A child below the minimum age for work"),
     "child_in_hazardous_work": _("A child in hazardous work"),
     "recruitment_fees_charged": _("Recruitment fees charged to the worker"),
+    "overtime_without_consent": _("Overtime imposed without the worker's consent"),
+    "young_worker_overtime": _("Overtime by a worker under 18"),
 }
 
 ICLS: dict[str, Promise] = {

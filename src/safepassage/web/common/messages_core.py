@@ -508,6 +508,16 @@ MESSAGES = (
     ),
     # Translators: core/screening/messages.py
     gettext_noop(
+        "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} hours of overtime a day"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Overtime is imposed under threat of a penalty, but the law allows overtime on a working day only with the worker's consent, given each time"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop("A worker under 18 works overtime, which the law prohibits for workers under 18"),
+    # Translators: core/screening/messages.py
+    gettext_noop(
         "Working {days} days a week leaves less than the {rest} rest day(s) a week the law requires"
     ),
     # Translators: core/screening/messages.py
