@@ -88,3 +88,15 @@ def test_it_indents_every_line_of_a_list_value():
     listed = [line for line in result.output.splitlines() if line.lstrip().startswith("- ")]
     assert len(listed) >= 10
     assert all(line.startswith("  - ") for line in listed)
+
+
+def test_it_shows_vietnams_2022_monthly_overtime_cap_of_60_hours_by_default():
+    """Resolution 17/2022 raised the monthly cap to 60 hours for all but its excluded groups
+    from 1 April to 31 December 2022; the Code's 40 hours apply before and after."""
+    during = show("VN", "overtime", "--on", "2022-06-01")
+    assert during.exit_code == 0, during.output
+    cap = during.output.split("overtime_max_hours_per_month:")[1]
+    assert "default: 60 hours per month" in cap
+    assert "Resolution No. 17/2022/UBTVQH15" in cap
+    after = show("VN", "overtime", "--on", "2023-06-01")
+    assert "default: 40 hours per month" in after.output.split("overtime_max_hours_per_month:")[1]
