@@ -20,7 +20,7 @@ def test_it_explains_the_scam_compound_case():
     assert result.exit_code == 0, result.output
     assert "Position on the spectrum: forced labour" in result.output
     assert "Trafficking in persons (Palermo): yes" in result.output
-    assert "because work[0].locked_in = yes" in result.output
+    assert "because: Are you locked in at work or where you sleep" in result.output
     assert "source: ILO Indicators of Forced Labour" in result.output
     assert "SafePassage's own construct" in result.output
 

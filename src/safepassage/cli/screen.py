@@ -10,7 +10,9 @@ import typer
 from rich.console import Console
 
 from ..core.account_file import AccountError, read_account
+from ..core.interview.questions import ANSWER_LABELS, fact_words
 from ..core.screening import Determination, Screener
+from ..core.screening import messages as m
 from ..core.screening.determination import Finding
 from ..i18n import _
 from .knowledge import _date, _load
@@ -56,8 +58,19 @@ def print_determination(result: Determination) -> None:
         )
         + f" ({result.trafficking.explanation})"
     )
-    for line in result.explanation[1:-1]:
-        out.print(f"  {line}", markup=False)
+    if result.trafficking.reason:
+        out.print(f"  {_(result.trafficking.reason)}", markup=False)
+    for job in result.jobs:
+        out.print(
+            "  "
+            + _("Job {n} ({country}, law as of {date}): {level}").format(
+                n=job.index + 1,
+                country=_(m.country(job.country)) if job.country else "?",
+                date=job.law_date,
+                level=job.level.code.replace("_", " "),
+            ),
+            markup=False,
+        )
     for stage in STAGES:
         findings = [f for f in result.findings if f.stage == stage and f.kind != "palermo"]
         if findings:
@@ -67,17 +80,19 @@ def print_determination(result: Determination) -> None:
     if result.missing:
         out.print("\n[bold]" + _("Facts still unknown that could change this:") + "[/bold]")
         for item in result.missing[:12]:
-            out.print(f"  - {item.fact} ({', '.join(item.decides)})", markup=False)
+            out.print(f"  - {_(fact_words(item.fact))}", markup=False)
     for note in result.notes:
         out.print(f"\n[dim]{note}[/dim]")
 
 
 def _print_finding(finding: Finding) -> None:
-    out.print(f"  • {finding.kind}: {finding.code} — {finding.rule}", markup=False)
+    out.print(f"  • {finding.text(_)}", markup=False)
     for evidence in finding.because:
-        note = f" ({evidence.note})" if evidence.note else ""
+        said = evidence.text(_)
+        answer = said if evidence.message and said else _(ANSWER_LABELS[evidence.answer])
+        note = f" ({said})" if said and not evidence.message else ""
         out.print(
-            f"      {_('because')} {evidence.fact} = {evidence.answer.value}{note}", markup=False
+            f"      {_('because')}: {_(fact_words(evidence.fact))} {answer}{note}", markup=False
         )
     for cite in finding.cites:
         flag = "" if cite.verified else " " + _("[not verified]")

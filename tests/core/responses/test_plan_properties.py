@@ -128,3 +128,19 @@ def test_a_plan_is_never_empty_without_a_reason(account: Account, request: PlanR
     assert "proposed_goals" in plan.notices
     if not plan.steps:
         assert plan.notices["nothing_reachable"]
+
+
+def test_every_finding_a_response_rests_on_has_words():
+    """A plan says why in words: every finding the catalogues name has its words."""
+    from safepassage.core.responses.rules import FINDING_WORDS
+
+    named = {
+        code
+        for (_, topic, _), param in KNOWLEDGE.parameters.items()
+        if topic == "responses"
+        for series in param.all_series()
+        for value in series.entries
+        if value.value is not None
+        for code in value.value.eligibility.any_finding
+    }
+    assert named <= set(FINDING_WORDS), named - set(FINDING_WORDS)

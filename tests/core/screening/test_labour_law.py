@@ -111,4 +111,4 @@ def test_a_monthly_wage_compared_with_a_daily_minimum_says_how_it_was_converted(
     assert "9,000 THB per month for 6 days a week (about 26 working days a month)" in finding.rule
     assert "SafePassage's own conversion" in finding.rule
     assert [e.fact for e in finding.because] == ["work.pay", "work.days_per_week"]
-    assert finding.because[1].note == "6"
+    assert finding.because[1].note == "6 days a week"  # the value, not "yes"

@@ -10,6 +10,7 @@ Django.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -20,11 +21,13 @@ from pydantic import BaseModel, ConfigDict
 from ..account import Account, Answer, Fact, Work
 from ..knowledge.problems import KnowledgeError
 from ..knowledge.yamlsource import parse_yaml
+from ..screening.messages import A_WORKED_OUT_FACT, FACT_WORDS
 
 QUESTIONS_FILE = Path(__file__).parents[1] / "screening" / "questions.yaml"
 # Labels of the answers to a yes / no question, as shown to people (also message ids).
 ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "I don't know"}
 FACTS = {Answer.YES: Fact(answer=Answer.YES), Answer.NO: Fact(answer=Answer.NO)}
+_JOB_INDEX = re.compile(r"\[\d+\]")
 
 
 class Question(BaseModel):
@@ -194,3 +197,14 @@ def plain(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump()
     return value
+
+
+def fact_words(fact: str) -> str:
+    """A fact as people read it (an English message id): the question that asks it, or for a
+    fact screening works out (under 18, held in a compound...) its words; never its id. A job's
+    index (work[0].locked_in) is dropped: every job is asked the same question."""
+    plain = _JOB_INDEX.sub("", fact)
+    question = questions().get(plain)
+    if question is not None:
+        return question.text
+    return FACT_WORDS.get(plain, A_WORKED_OUT_FACT)

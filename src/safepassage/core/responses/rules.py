@@ -37,6 +37,31 @@ DANGERS = (
     ("sexual_exploitation", N_("sexual exploitation")),
 )
 HELD_IN_COMPOUND = N_("held in a compound")
+# The findings a response can rest on, as words in a sentence (items of a list, translated).
+FINDING_WORDS = {
+    "indicator:debt_bondage": N_("debt bondage"),
+    "indicator:deception": N_("deception"),
+    "indicator:restriction_of_movement": N_("restriction of movement"),
+    "indicator:withholding_of_wages": N_("withholding of wages"),
+    "indicator:abusive_working_and_living_conditions": N_("abusive working and living conditions"),
+    "indicator:excessive_overtime": N_("excessive overtime"),
+    "indicator:intimidation_and_threats": N_("intimidation and threats"),
+    "indicator:isolation": N_("isolation"),
+    "indicator:physical_and_sexual_violence": N_("physical and sexual violence"),
+    "indicator:retention_of_identity_documents": N_("retention of identity documents"),
+    "violation:child_below_minimum_age": N_("a child below the minimum age for work"),
+    "violation:child_in_hazardous_work": N_("a child in hazardous work"),
+    "violation:documents_held": N_("identity documents held by the employer or recruiter"),
+    "palermo:purpose.forced_criminality": N_("forced criminal activity"),
+    "palermo:purpose.forced_labour_or_services": N_("forced labour or services"),
+    "palermo:purpose.sexual_exploitation": N_("sexual exploitation"),
+    "risk:scam_recruitment_red_flags": N_("the red flags of scam recruitment"),
+    "violation:below_minimum_wage": N_("pay below the minimum wage"),
+    "violation:hours_over_limit": N_("working hours over the legal limit"),
+    "violation:no_weekly_rest": N_("no weekly rest day"),
+    "violation:recruitment_fees_charged": N_("recruitment fees charged to the worker"),
+    "violation:unpaid_overtime_premium": N_("overtime premium not paid"),
+}
 # The risks of a step, as words in a sentence (items of a list, each translated).
 RISKS = {
     "detention": N_("detention"),
@@ -137,6 +162,12 @@ def _safe_now(account: Account, returned: bool) -> bool:
     return job.end is not None or (job.free_to_leave.yes and not held)
 
 
+def finding_words(code: str) -> str:
+    """A finding a response rests on, in words (a message id); the knowledge check refuses a
+    response that names a finding without words here."""
+    return FINDING_WORDS.get(code, code)
+
+
 def listed(items: tuple[str, ...] | list[str]) -> str:
     """A list of translated items, for a {placeholder} in a sentence."""
     return ", ".join(_(item) for item in items)
@@ -151,7 +182,7 @@ def eligible(rule: Eligibility, situation: Situation, country: str) -> str | Non
         )
     if rule.any_finding and situation.findings.isdisjoint(rule.any_finding):
         return _("It needs one of these findings: {findings}.").format(
-            findings=", ".join(rule.any_finding)
+            findings=listed([finding_words(code) for code in rule.any_finding])
         )
     if rule.trafficking and result.trafficking.result.value not in rule.trafficking:
         return _("It needs a trafficking answer of {answers}.").format(
@@ -326,10 +357,13 @@ def _merits(candidate: Candidate, situation: Situation) -> list[str]:
         why.append(
             _("It holds the recruiter, employer or buyer to account, which protects others too.")
         )
-    findings = sorted(situation.findings & set(response.eligibility.any_finding))
+    findings = [
+        finding_words(code)
+        for code in sorted(situation.findings & set(response.eligibility.any_finding))
+    ]
     if why and findings:
         why.append(
-            _("It is based on these findings: {findings}.").format(findings=", ".join(findings))
+            _("It is based on these findings: {findings}.").format(findings=listed(findings))
         )
     return why
 

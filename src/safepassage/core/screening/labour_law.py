@@ -273,6 +273,13 @@ def conversion(
     return (by_days, by_hours), params
 
 
+def number_evidence(name: str, value: float) -> Evidence:
+    """A number of the job (hours a day, days a week) as evidence that shows its value."""
+    message, param = m.NUMBERS[name]
+    params = {param: f"{value:g}"}
+    return Evidence(f"work.{name}", Answer.YES, message.format(**params), message, params)
+
+
 def _minimum_for(law: JobLaw, pay: Money) -> Resolved | None:
     """The minimum wage for this pay basis: the hourly rate for hourly pay where the law sets
     one (Vietnam, from Decree 38/2022), otherwise the general rate."""
@@ -331,7 +338,7 @@ def _below_minimum(
         message = m.BELOW_MINIMUM_CONVERTED[key]
         params.update(spread, amount=f"{pay.amount:,.0f}", pay_per=m.period(pay.per))
         for name in _converted_by(pay, floor.per):
-            evidence.append(Evidence(f"work.{name}", Answer.YES, f"{getattr(job, name):g}"))
+            evidence.append(number_evidence(name, getattr(job, name)))
         if normal is not None and "hour" in (pay.per, floor.per):
             sources.append(normal)
     result.violation("below_minimum_wage", evidence, message, params, *sources)
@@ -375,8 +382,8 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
             "cap": f"{cap.value.value:g}",
         }
         evidence = [
-            Evidence("work.hours_per_day", Answer.YES),
-            Evidence("work.days_per_week", Answer.YES),
+            number_evidence("hours_per_day", job.hours_per_day),
+            number_evidence("days_per_week", job.days_per_week),
         ]
         message = m.HOURS_OVER_LIMIT[cap.parameter.name]
         result.violation("hours_over_limit", evidence, message, params, cap, day, week)
@@ -396,7 +403,7 @@ def _daily_hours(law: JobLaw, hours: float, result: LawCheck) -> None:
         return
     result.derived["hours_over_legal_limit"] = Answer.YES
     params = {"hours": f"{hours:g}", "overtime": f"{daily_ot:g}", "cap": f"{cap.value.value:g}"}
-    evidence = [Evidence("work.hours_per_day", Answer.YES)]
+    evidence = [number_evidence("hours_per_day", hours)]
     result.violation("hours_over_limit", evidence, m.DAILY_HOURS_OVER_LIMIT, params, cap, day)
 
 
@@ -453,7 +460,7 @@ def _weekly_rest(law: JobLaw, job: Work, result: LawCheck) -> None:
     result.derived["no_weekly_rest"] = Answer.YES if no_rest else Answer.NO
     if no_rest:
         params = {"days": f"{job.days_per_week:g}", "rest": f"{rest.value.value:g}"}
-        evidence = [Evidence("work.days_per_week", Answer.YES)]
+        evidence = [number_evidence("days_per_week", job.days_per_week)]
         result.violation("no_weekly_rest", evidence, m.NO_WEEKLY_REST, params, rest)
 
 

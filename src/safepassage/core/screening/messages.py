@@ -100,6 +100,34 @@ HOURS_OVER_LIMIT: dict[str, str] = {
         "limit of {cap} (overtime max hours per year)"
     ),
 }
+# Facts no interview question asks (screening works them out), as people read them.
+FACT_WORDS: dict[str, str] = {
+    "person.under_18": N_("Under 18"),
+    "derived.held_in_compound": N_("Held in a compound"),
+    "derived.documents_held_by_others": N_("Someone else keeps the passport or ID card"),
+    "derived.irregular_status": N_("No regular papers to work"),
+    "derived.debt_owed_to_recruiter_or_employer": N_(
+        "The debt is owed to the recruiter or employer"
+    ),
+    "derived.recruited_by_third_party": N_("Recruited by someone else (a third party)"),
+    "derived.transported_by_third_party": N_("Taken on the journey by someone else"),
+    "derived.paid_below_minimum": N_("Paid below the minimum wage"),
+    "derived.paid_far_below_minimum": N_("Paid far below the minimum wage"),
+    "derived.no_wages": N_("Paid nothing"),
+    "derived.paid_less_than_promised": N_("Paid less than promised"),
+    "derived.hours_over_legal_limit": N_("Hours over the legal limit"),
+    "derived.no_weekly_rest": N_("No weekly rest day"),
+    "derived.overtime_hours": N_("Overtime hours"),
+    "derived.child_in_hazardous_work": N_("A child in hazardous work"),
+    "derived.any_labour_violation": N_("A labour-law violation"),
+    "derived.forced_labour": N_("Forced labour (the ICLS test)"),
+    "derived.debt_bondage_at_work": N_("Debt bondage at work"),
+}
+A_WORKED_OUT_FACT = N_("A fact screening worked out")
+# A number the screening read, as a note beside its fact (shown as the value, not "yes").
+HOURS_A_DAY = N_("{hours} hours a day")
+DAYS_A_WEEK = N_("{days} days a week")
+NUMBERS = {"hours_per_day": (HOURS_A_DAY, "hours"), "days_per_week": (DAYS_A_WEEK, "days")}
 # Daily hours over the daily overtime cap, whatever the days a week (they are not known).
 DAILY_HOURS_OVER_LIMIT = N_(
     "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} "
@@ -276,6 +304,10 @@ TEMPLATES: tuple[str, ...] = (
     *BELOW_MINIMUM_CONVERTED.values(),
     *HOURS_OVER_LIMIT.values(),
     DAILY_HOURS_OVER_LIMIT,
+    *FACT_WORDS.values(),
+    A_WORKED_OUT_FACT,
+    HOURS_A_DAY,
+    DAYS_A_WEEK,
     OVERTIME_WITHOUT_CONSENT,
     YOUNG_WORKER_OVERTIME,
     NO_WEEKLY_REST,

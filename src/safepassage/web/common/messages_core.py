@@ -359,6 +359,46 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("held in a compound"),
     # Translators: core/responses/rules.py
+    gettext_noop("debt bondage"),
+    # Translators: core/responses/rules.py
+    gettext_noop("deception"),
+    # Translators: core/responses/rules.py
+    gettext_noop("restriction of movement"),
+    # Translators: core/responses/rules.py
+    gettext_noop("withholding of wages"),
+    # Translators: core/responses/rules.py
+    gettext_noop("abusive working and living conditions"),
+    # Translators: core/responses/rules.py
+    gettext_noop("excessive overtime"),
+    # Translators: core/responses/rules.py
+    gettext_noop("intimidation and threats"),
+    # Translators: core/responses/rules.py
+    gettext_noop("isolation"),
+    # Translators: core/responses/rules.py
+    gettext_noop("physical and sexual violence"),
+    # Translators: core/responses/rules.py
+    gettext_noop("retention of identity documents"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a child below the minimum age for work"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a child in hazardous work"),
+    # Translators: core/responses/rules.py
+    gettext_noop("identity documents held by the employer or recruiter"),
+    # Translators: core/responses/rules.py
+    gettext_noop("forced labour or services"),
+    # Translators: core/responses/rules.py
+    gettext_noop("the red flags of scam recruitment"),
+    # Translators: core/responses/rules.py
+    gettext_noop("pay below the minimum wage"),
+    # Translators: core/responses/rules.py
+    gettext_noop("working hours over the legal limit"),
+    # Translators: core/responses/rules.py
+    gettext_noop("no weekly rest day"),
+    # Translators: core/responses/rules.py
+    gettext_noop("recruitment fees charged to the worker"),
+    # Translators: core/responses/rules.py
+    gettext_noop("overtime premium not paid"),
+    # Translators: core/responses/rules.py
     gettext_noop("detention"),
     # Translators: core/responses/rules.py
     gettext_noop("deportation"),
@@ -506,6 +546,48 @@ MESSAGES = (
     gettext_noop(
         "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per year)"
     ),
+    # Translators: core/screening/messages.py
+    gettext_noop("Under 18"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Held in a compound"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Someone else keeps the passport or ID card"),
+    # Translators: core/screening/messages.py
+    gettext_noop("No regular papers to work"),
+    # Translators: core/screening/messages.py
+    gettext_noop("The debt is owed to the recruiter or employer"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Recruited by someone else (a third party)"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Taken on the journey by someone else"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Paid below the minimum wage"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Paid far below the minimum wage"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Paid nothing"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Paid less than promised"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Hours over the legal limit"),
+    # Translators: core/screening/messages.py
+    gettext_noop("No weekly rest day"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Overtime hours"),
+    # Translators: core/screening/messages.py
+    gettext_noop("A child in hazardous work"),
+    # Translators: core/screening/messages.py
+    gettext_noop("A labour-law violation"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Forced labour (the ICLS test)"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Debt bondage at work"),
+    # Translators: core/screening/messages.py
+    gettext_noop("A fact screening worked out"),
+    # Translators: core/screening/messages.py
+    gettext_noop("{hours} hours a day"),
+    # Translators: core/screening/messages.py
+    gettext_noop("{days} days a week"),
     # Translators: core/screening/messages.py
     gettext_noop(
         "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} hours of overtime a day"
@@ -744,6 +826,8 @@ MESSAGES = (
     gettext_noop("[bold]Position on the spectrum:[/bold] {level}"),
     # Translators: cli/screen.py
     gettext_noop("[bold]Trafficking in persons (Palermo):[/bold] {answer}"),
+    # Translators: cli/screen.py
+    gettext_noop("Job {n} ({country}, law as of {date}): {level}"),
     # Translators: cli/screen.py
     gettext_noop("Facts still unknown that could change this:"),
     # Translators: cli/screen.py

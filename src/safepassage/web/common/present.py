@@ -7,10 +7,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from ...core.interview import questions
+from ...core.interview.questions import fact_words
 from ...core.responses.plan import Contact, Plan, Step
 from ...core.screening import Determination
-from ...core.screening.determination import Cite, Finding
+from ...core.screening.determination import Cite, Evidence, Finding
 from .labels import (
     ANSWERS,
     ICLS,
@@ -29,9 +29,9 @@ KIND_TABLES = {"indicator": INDICATORS, "violation": VIOLATIONS, "icls": ICLS, "
 
 
 def fact_text(fact: str) -> str:
-    """A fact named by the question that asks it, in the reader's language."""
-    question = questions().get(fact)
-    return _(question.text) if question else fact
+    """A fact named by the question that asks it (or its words, for a fact no question asks),
+    in the reader's language; never the fact's id."""
+    return _(fact_words(fact))
 
 
 def code_label(code: str) -> str:
@@ -55,6 +55,14 @@ def _cite(cite: Cite) -> dict[str, Any]:
     }
 
 
+def _evidence(e: Evidence) -> dict[str, Any]:
+    """A fact behind a finding: its question and the answer; where screening wrote the note
+    (the pay, the hours, the age), the note is the answer, shown to every reader."""
+    if e.message:
+        return {"fact": fact_text(e.fact), "answer": e.text(_), "note": None}
+    return {"fact": fact_text(e.fact), "answer": label(ANSWERS, e.answer.value), "note": e.text(_)}
+
+
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "kind": finding.kind,
@@ -62,10 +70,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "label": finding_label(finding),
         # The template and its words (period, sector, country...) translated, then filled.
         "rule": finding.text(_),
-        "because": [
-            {"fact": fact_text(e.fact), "answer": label(ANSWERS, e.answer.value), "note": e.text(_)}
-            for e in finding.because
-        ],
+        "because": [_evidence(e) for e in finding.because],
         "cites": [_cite(c) for c in finding.cites],
     }
 
