@@ -111,7 +111,13 @@ def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "note_form": NoteForm(),
         "consents": selectors.consent_history(case=found),
         "professional": found.professional_determinations.select_related("author")[:10],
-        "professional_form": ProfessionalDeterminationForm(),
+        # Starts from the engine's view: the worker changes what they disagree with.
+        "professional_form": ProfessionalDeterminationForm(
+            initial={
+                "level": assessment.determination.level.code,
+                "trafficking": assessment.determination.trafficking.result.value,
+            }
+        ),
         "changed_since": selectors.changed_since(case=found),
         "unreadable": selectors.case_unreadable(case=found),
     }
