@@ -217,6 +217,13 @@ class Work(_Model):
     different_job_than_agreed: F = UNKNOWN
     different_employer_than_agreed: F = UNKNOWN
     longer_than_agreed: F = UNKNOWN  # kept working past the agreed period (ICLS involuntariness)
+    # After arrival: sold or handed over to another employer, boat or compound (its own event).
+    sold_or_handed_over: F = UNKNOWN
+    exit_payment_demanded: F = UNKNOWN  # a ransom or payment demanded to be let go
+    coworkers_threatened_or_hurt: F = UNKNOWN  # violence or threats against co-workers or the group
+    stays_out_of_fear: F = UNKNOWN  # of arrest, of losing documents or owed wages: not free to go
+    leaving_refused: F = UNKNOWN  # asked to leave, and refused or punished for it
+    phone_taken: F = UNKNOWN  # phone taken, or calls and messages watched
     rights_denied_as_penalty: F = UNKNOWN  # food, rest, pay or leave taken away as a punishment
 
 

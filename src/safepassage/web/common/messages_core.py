@@ -70,6 +70,24 @@ MESSAGES = (
     gettext_noop("Were you told you must pay a fine or a debt before you can leave?"),
     # Translators: interview question work.threatened_dismissal
     gettext_noop("Were you threatened with losing your job if you complained?"),
+    # Translators: interview question work.sold_or_handed_over
+    gettext_noop(
+        "Since you arrived, have you been sold or handed over to another employer, boat or compound?"
+    ),
+    # Translators: interview question work.exit_payment_demanded
+    gettext_noop(
+        "Have you been told to pay money, or has your family been asked for money, before you can be let go?"
+    ),
+    # Translators: interview question work.coworkers_threatened_or_hurt
+    gettext_noop("Have you seen other workers being hit, hurt or threatened at this workplace?"),
+    # Translators: interview question work.leaving_refused
+    gettext_noop("Did you ask to leave and were refused, or punished for asking?"),
+    # Translators: interview question work.stays_out_of_fear
+    gettext_noop(
+        "Do you stay in this job because you are afraid of what would happen if you left, such as arrest or losing your papers or the pay you are owed?"
+    ),
+    # Translators: interview question work.phone_taken
+    gettext_noop("Has your phone been taken, or are your calls and messages watched?"),
     # Translators: interview question work.rights_denied_as_penalty
     gettext_noop(
         "Are you punished by losing food, rest days, pay or other things you have a right to?"
@@ -209,7 +227,9 @@ MESSAGES = (
         "Are you locked in, watched, or stopped from going out or from contacting your family?"
     ),
     # Translators: interview question gate.violence
-    gettext_noop("At work, has anyone hit you, hurt you, or touched you sexually?"),
+    gettext_noop(
+        "At work, has anyone hit you, hurt you or touched you sexually, or have you seen others there hurt or threatened?"
+    ),
     # Translators: interview question gate.threats
     gettext_noop(
         "Has anyone threatened you in any way, for example to hurt you or your family, to report you to the police or immigration, to fine you, or to fire you?"
@@ -241,6 +261,14 @@ MESSAGES = (
     # Translators: interview question gate.recruitment_force
     gettext_noop(
         "Were you forced into this job, or did the recruiter take your passport or ID card?"
+    ),
+    # Translators: interview question gate.traded
+    gettext_noop(
+        "Since you arrived, have you been sold or handed over to others, or has anyone demanded money to let you go?"
+    ),
+    # Translators: interview question gate.leaving
+    gettext_noop(
+        "Have you been refused when you asked to leave, or do you stay because you are afraid of what would happen if you left?"
     ),
     # Translators: core/knowledge/describe.py
     gettext_noop("per hour"),

@@ -24,8 +24,9 @@ from .help_channels import channels_for
 from .state import State
 
 # The self-check stops when the result is settled (the rule every door shares), or at this many
-# questions on a phone; a result reached at the limit is shown as provisional.
-MAX_QUESTIONS = 25
+# questions on a phone; a result reached at the limit is shown as provisional. Every page also
+# lets the person stop and see the result so far. (Decent work settles in about 26 questions.)
+MAX_QUESTIONS = 30
 
 
 def _render(
