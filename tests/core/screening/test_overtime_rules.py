@@ -42,3 +42,13 @@ def test_overtime_by_a_worker_under_18_is_a_violation_in_thailand(screener: Scre
            "overtime_premium_paid": "yes"}  # fmt: skip
     assert "young_worker_overtime" in _screen(screener, job, age=16)
     assert "young_worker_overtime" not in _screen(screener, job, age=19)
+
+
+def test_pay_kept_back_breaks_the_rule_on_paying_wages_where_one_is_recorded(screener: Screener):
+    # Thailand's Labour Protection Act s. 70: wages at least once a month.
+    thai = {"country": "TH", "province": "Bangkok", "wages_withheld": "yes"}
+    assert "wages_not_paid" in _screen(screener, thai)
+    assert "wages_not_paid" not in _screen(screener, {**thai, "wages_withheld": "no"})
+    # No wage-payment rule is recorded for Laos: the ILO indicator stays, no violation is made up.
+    lao = {"country": "LA", "wages_withheld": "yes"}
+    assert "wages_not_paid" not in _screen(screener, lao)

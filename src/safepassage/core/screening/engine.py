@@ -622,6 +622,7 @@ def _law_key(
         job.overtime_worked.answer,
         job.overtime_premium_paid.answer,
         job.overtime_under_threat.answer,
+        job.wages_withheld.answer,
         job.documents_held_by,
         job.hazardous_without_protection.answer,
         person.age,

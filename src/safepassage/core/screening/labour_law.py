@@ -205,6 +205,7 @@ def check_job(
     _weekly_rest(law, job, result)
     _overtime_pay(job, result, law)
     _overtime_rules(law, job, person, result)
+    _wages_kept_back(law, job, result)
     _documents(law, job, result)
     _child(law, job, person, result)
     if recruitment is not None:
@@ -405,6 +406,18 @@ def _daily_hours(law: JobLaw, hours: float, result: LawCheck) -> None:
     params = {"hours": f"{hours:g}", "overtime": f"{daily_ot:g}", "cap": f"{cap.value.value:g}"}
     evidence = [number_evidence("hours_per_day", hours)]
     result.violation("hours_over_limit", evidence, m.DAILY_HOURS_OVER_LIMIT, params, cap, day)
+
+
+def _wages_kept_back(law: JobLaw, job: Work, result: LawCheck) -> None:
+    """Pay kept back breaks the law's rule on paying wages on time, where the knowledge base
+    records one (beside the ILO indicator of withheld wages)."""
+    if not job.wages_withheld.yes:
+        return
+    rule = law.get("minimum_wage", "wage_payment_rule")
+    if rule is None or rule.value.value is None:
+        return
+    evidence = [Evidence("work.wages_withheld", Answer.YES, job.wages_withheld.note)]
+    result.violation("wages_not_paid", evidence, m.WAGES_NOT_PAID, {}, rule)
 
 
 def _overtime_rules(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:

@@ -137,6 +137,9 @@ OVERTIME_WITHOUT_CONSENT = N_(
     "Overtime is imposed under threat of a penalty, but the law allows overtime on a working day "
     "only with the worker's consent, given each time"
 )
+WAGES_NOT_PAID = N_(
+    "Pay is kept back, though the law requires wages to be paid in full and on time"
+)
 YOUNG_WORKER_OVERTIME = N_(
     "A worker under 18 works overtime, which the law prohibits for workers under 18"
 )
@@ -310,6 +313,7 @@ TEMPLATES: tuple[str, ...] = (
     DAYS_A_WEEK,
     OVERTIME_WITHOUT_CONSENT,
     YOUNG_WORKER_OVERTIME,
+    WAGES_NOT_PAID,
     NO_WEEKLY_REST,
     UNPAID_OVERTIME_PREMIUM,
     *DOCUMENTS_HELD.values(),

@@ -68,6 +68,7 @@ VIOLATIONS: dict[str, Promise] = {
     "recruitment_fees_charged": _("Recruitment fees charged to the worker"),
     "overtime_without_consent": _("Overtime imposed without the worker's consent"),
     "young_worker_overtime": _("Overtime by a worker under 18"),
+    "wages_not_paid": _("Wages not paid on time"),
 }
 
 ICLS: dict[str, Promise] = {

@@ -625,6 +625,8 @@ MESSAGES = (
         "Overtime is imposed under threat of a penalty, but the law allows overtime on a working day only with the worker's consent, given each time"
     ),
     # Translators: core/screening/messages.py
+    gettext_noop("Pay is kept back, though the law requires wages to be paid in full and on time"),
+    # Translators: core/screening/messages.py
     gettext_noop("A worker under 18 works overtime, which the law prohibits for workers under 18"),
     # Translators: core/screening/messages.py
     gettext_noop(
