@@ -113,6 +113,14 @@ Sector = Literal[
     "unknown",
 ]
 Holder = Literal["self", "employer", "recruiter", "broker", "other", "unknown"]
+PayCompared = Literal[
+    "nothing",
+    "below_the_minimum",
+    "less_than_promised",
+    "as_promised",
+    "at_least_the_minimum",
+    "unknown",
+]
 Isolation = Literal["at_sea", "compound", "live_in", "remote_site", "none", "unknown"]
 LegalStatus = Literal[
     "mou",
@@ -186,6 +194,9 @@ class Work(_Model):
     employer: str | None = None
     buyer: str | None = None  # a brand or buyer the products go to, for supply-chain grievances
     pay: Money | None = None
+    # What the worker can say of the pay when the amount is not known (the amount wins).
+    pay_compared: PayCompared = "unknown"
+    months_unpaid: Annotated[int, Field(ge=0, le=240)] | None = None  # months of pay owed
     hours_per_day: Annotated[float, Field(ge=0, le=24)] | None = None
     days_per_week: Annotated[float, Field(ge=0, le=7)] | None = None
     overtime_worked: F = UNKNOWN

@@ -117,6 +117,8 @@ def options(
         return Options(question.options[0], question.options[-1], tuple(question.options))
     if question.id == "person.age":
         return _ages(law)
+    if question.id == "work.months_unpaid":
+        return Options(3, 0)  # more months owed is never less adverse
     if question.id in ("work.hours_per_day", "work.days_per_week"):
         return _hours_or_days(question.id, law, _converted(account, job, law))
     if question.id == "work.pay":

@@ -181,6 +181,21 @@ def _account_derived(account: Account, job: Work | None) -> dict[str, Answer]:
     return derived
 
 
+_Y, _N = Answer.YES, Answer.NO
+# What a worker's words on the pay say, where its amount is not known.
+PAY_COMPARED: dict[str, dict[str, Answer]] = {
+    "nothing": {"no_wages": _Y, "paid_far_below_minimum": _Y, "paid_below_minimum": _Y},
+    "below_the_minimum": {"no_wages": _N, "paid_below_minimum": _Y},
+    "less_than_promised": {"no_wages": _N, "paid_less_than_promised": _Y},
+    "as_promised": {"no_wages": _N, "paid_less_than_promised": _N},
+    "at_least_the_minimum": {
+        "no_wages": _N,
+        "paid_below_minimum": _N,
+        "paid_far_below_minimum": _N,
+    },
+}
+
+
 def _job_derived(account: Account, job: Work) -> dict[str, Answer]:
     compound = job.isolation == "compound" or job.sector == "online_scam"
     derived = {
@@ -192,6 +207,10 @@ def _job_derived(account: Account, job: Work) -> dict[str, Answer]:
         # Pay of nothing is "no wages" in any country, with or without a minimum wage on file.
         nothing = job.pay.amount == 0 and job.pay.per != "once"
         derived["no_wages"] = Answer.YES if nothing else Answer.NO
+    elif job.pay_compared != "unknown":
+        derived.update(PAY_COMPARED[job.pay_compared])
+    if job.months_unpaid is not None:
+        derived["unpaid_months"] = Answer.YES if job.months_unpaid else Answer.NO
     # The promise was made for the job the migrant was recruited for: the first one.
     promised, pay = account.recruitment.promised.wage, job.pay
     if job is not account.work[0] or pay is None or promised is None:
@@ -367,6 +386,7 @@ class Screener:
     def _screen_job(self, screen: _JobScreen, law_date: date, run: _Run) -> JobView | None:
         if run.findings is not None:
             run.findings += [_with_job(finding, screen.index) for finding in screen.law.findings]
+            run.findings += _contradictions(screen)
         if run.missing is not None:
             for fact, decides in screen.law.missing.items():
                 run.missing.setdefault(fact, set()).update(decides)
@@ -629,6 +649,37 @@ def _law_key(
         person.under_18.answer,
         fees,
     )
+
+
+def _contradictions(screen: _JobScreen) -> list[Finding]:
+    """Answers on pay that cannot both be true, named so that someone asks again (the facts
+    stay as they were given: nothing is silently chosen between them)."""
+    job = screen.job
+    if job is None or not job.months_unpaid:
+        return []
+    params = {"months": str(job.months_unpaid)}
+    evidence = [Evidence(f"work[{screen.index}].months_unpaid", Answer.YES, params["months"])]
+    found = []
+    for fact, value, message in (
+        ("wages_withheld", job.wages_withheld.no, m.UNPAID_BUT_NOT_KEPT_BACK),
+        ("pay_compared", job.pay_compared == "as_promised", m.UNPAID_BUT_AS_PROMISED),
+    ):
+        if value:
+            because = (*evidence, Evidence(f"work[{screen.index}].{fact}", Answer.YES))
+            text = message.format(**params)
+            found.append(
+                Finding(
+                    "risk",
+                    "contradictory_pay_answers",
+                    "work",
+                    screen.index,
+                    because,
+                    text,
+                    message=message,
+                    params=params,
+                )
+            )
+    return found
 
 
 def _red_flags_finding(note: str | None) -> Finding:

@@ -293,7 +293,10 @@ def _minimum_for(law: JobLaw, pay: Money) -> Resolved | None:
 
 def _minimum_wage(law: JobLaw, job: Work, result: LawCheck) -> None:
     if job.pay is None:
-        result.need("work.pay", "minimum wage")
+        if job.pay_compared in m.SAID_BELOW_MINIMUM:
+            _said_below_minimum(law, job, result)
+        elif job.pay_compared != "at_least_the_minimum":
+            result.need("work.pay", "minimum wage")
         return
     minimum = _minimum_for(law, job.pay)
     if minimum is None:
@@ -316,6 +319,26 @@ def _minimum_wage(law: JobLaw, job: Work, result: LawCheck) -> None:
     )
     if below:
         _below_minimum(job, job.pay, paid, minimum, normal, result)
+
+
+def _said_below_minimum(law: JobLaw, job: Work, result: LawCheck) -> None:
+    """The worker says the pay is below the minimum (or nothing) without the amount: the
+    minimum of the place is cited beside what they said."""
+    minimum = law.get("minimum_wage", "minimum_wage")
+    if minimum is None:
+        result.need("work.province", "minimum wage (it differs by province or sector)")
+        return
+    floor = minimum.value.value
+    if floor is None:  # no statutory minimum here: nothing to be below
+        return
+    params = {
+        "minimum": f"{floor.amount:,.0f}",
+        "currency": floor.currency,
+        "per": m.period(floor.per),
+    }
+    evidence = [Evidence("work.pay_compared", Answer.YES, m.option(job.pay_compared))]
+    message = m.SAID_BELOW_MINIMUM[job.pay_compared]
+    result.violation("below_minimum_wage", evidence, message, params, minimum)
 
 
 def _below_minimum(

@@ -128,6 +128,31 @@ A_WORKED_OUT_FACT = N_("A fact screening worked out")
 HOURS_A_DAY = N_("{hours} hours a day")
 DAYS_A_WEEK = N_("{days} days a week")
 NUMBERS = {"hours_per_day": (HOURS_A_DAY, "hours"), "days_per_week": (DAYS_A_WEEK, "days")}
+# Pay below the minimum in the worker's words, where the amount is not known.
+SAID_BELOW_MINIMUM: dict[str, str] = {
+    "below_the_minimum": N_(
+        "The worker says the pay is below the minimum wage, which is {minimum} {currency} {per}"
+    ),
+    "nothing": N_(
+        "The worker says they are paid nothing; the minimum wage is {minimum} {currency} {per}"
+    ),
+}
+# Answers on pay that cannot both be true.
+UNPAID_BUT_NOT_KEPT_BACK = N_(
+    "The answers on pay contradict each other: {months} months of pay are owed, yet no pay is "
+    "said to be kept back. Check which is right"
+)
+UNPAID_BUT_AS_PROMISED = N_(
+    "The answers on pay contradict each other: {months} months of pay are owed, yet the pay is "
+    "said to be as promised. Check which is right"
+)
+
+
+def option(code: str) -> str:
+    """A choice option in words (the interview's label, a message id)."""
+    return code.replace("_", " ")
+
+
 # Daily hours over the daily overtime cap, whatever the days a week (they are not known).
 DAILY_HOURS_OVER_LIMIT = N_(
     "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} "
@@ -307,6 +332,9 @@ TEMPLATES: tuple[str, ...] = (
     *BELOW_MINIMUM_CONVERTED.values(),
     *HOURS_OVER_LIMIT.values(),
     DAILY_HOURS_OVER_LIMIT,
+    *SAID_BELOW_MINIMUM.values(),
+    UNPAID_BUT_NOT_KEPT_BACK,
+    UNPAID_BUT_AS_PROMISED,
     *FACT_WORDS.values(),
     A_WORKED_OUT_FACT,
     HOURS_A_DAY,

@@ -71,6 +71,11 @@ VIOLATIONS: dict[str, Promise] = {
     "wages_not_paid": _("Wages not paid on time"),
 }
 
+RISKS: dict[str, Promise] = {
+    "scam_recruitment_red_flags": _("Red flags of scam recruitment"),
+    "contradictory_pay_answers": _("Answers that contradict each other"),
+}
+
 ICLS: dict[str, Promise] = {
     "involuntariness": _("Involuntary work (ICLS 2018)"),
     "menace_of_penalty": _("Threat or menace of penalty (ICLS 2018)"),

@@ -138,6 +138,20 @@ MESSAGES = (
     gettext_noop("Are you kept from calling or seeing your family?"),
     # Translators: interview question work.pay
     gettext_noop("How much are you paid, and is that per hour, per day or per month?"),
+    # Translators: interview question work.pay_compared
+    gettext_noop("If you do not know the exact amount, how is your pay?"),
+    # Translators: an answer to work.pay_compared
+    gettext_noop("nothing"),
+    # Translators: an answer to work.pay_compared
+    gettext_noop("below the minimum"),
+    # Translators: an answer to work.pay_compared
+    gettext_noop("less than promised"),
+    # Translators: an answer to work.pay_compared
+    gettext_noop("as promised"),
+    # Translators: an answer to work.pay_compared
+    gettext_noop("at least the minimum"),
+    # Translators: interview question work.months_unpaid
+    gettext_noop("How many months of pay does your employer owe you?"),
     # Translators: interview question work.hours_per_day
     gettext_noop("How many hours do you work on a normal day?"),
     # Translators: interview question work.days_per_week
@@ -616,6 +630,22 @@ MESSAGES = (
     gettext_noop("{hours} hours a day"),
     # Translators: core/screening/messages.py
     gettext_noop("{days} days a week"),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The worker says the pay is below the minimum wage, which is {minimum} {currency} {per}"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The worker says they are paid nothing; the minimum wage is {minimum} {currency} {per}"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The answers on pay contradict each other: {months} months of pay are owed, yet no pay is said to be kept back. Check which is right"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The answers on pay contradict each other: {months} months of pay are owed, yet the pay is said to be as promised. Check which is right"
+    ),
     # Translators: core/screening/messages.py
     gettext_noop(
         "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} hours of overtime a day"

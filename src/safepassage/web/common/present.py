@@ -19,13 +19,20 @@ from .labels import (
     LEVELS_PLAIN,
     PALERMO,
     RESPONSE_KINDS,
+    RISKS,
     STAGES,
     TRAFFICKING,
     VIOLATIONS,
     label,
 )
 
-KIND_TABLES = {"indicator": INDICATORS, "violation": VIOLATIONS, "icls": ICLS, "palermo": PALERMO}
+KIND_TABLES = {
+    "indicator": INDICATORS,
+    "violation": VIOLATIONS,
+    "icls": ICLS,
+    "palermo": PALERMO,
+    "risk": RISKS,
+}
 
 
 def fact_text(fact: str) -> str:
