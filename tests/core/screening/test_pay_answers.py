@@ -44,3 +44,15 @@ def test_contradictory_pay_answers_are_named_not_silently_resolved(screener: Scr
     promised = _screen(screener, months_unpaid=3, pay_compared="as_promised")
     assert "contradictory_pay_answers" in promised.codes("risk")
     assert "contradictory_pay_answers" not in _screen(screener, months_unpaid=3).codes("risk")
+
+
+def test_a_decision_reads_the_pay_answer_afresh_not_from_an_earlier_law_check(screener: Screener):
+    """Decisions reuse law checks by what they read: the pay answer is part of it."""
+    base = Account(person={"age": 30}, work=[{"country": "TH", "province": "Bangkok"}])
+    for said in ("at_least_the_minimum", "below_the_minimum", "at_least_the_minimum"):
+        account = base.model_copy(
+            update={"work": [base.work[0].model_copy(update={"pay_compared": said})]}
+        )
+        decided = screener.decide(account, as_of=ON)
+        full = screener.screen(account, as_of=ON)
+        assert decided == (full.level, full.trafficking.result), said

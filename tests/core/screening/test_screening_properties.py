@@ -35,6 +35,18 @@ def test_a_screeners_caches_never_change_a_result(screener: Screener, account: A
 PROTECTIVE = {"free_to_leave", "overtime_premium_paid", "documents_returned_on_request"}
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(accounts)
+def test_a_decision_is_the_screenings_level_and_trafficking_answer(
+    screener: Screener, account: Account
+):
+    """`decide` reuses law checks across accounts (the one screener's caches stay warm over
+    every example here): it must still answer as a full screening does."""
+    as_of = date(2025, 9, 1)
+    full = screener.screen(account, as_of=as_of)
+    assert screener.decide(account, as_of=as_of) == (full.level, full.trafficking.result)
+
+
 @settings(max_examples=150, deadline=None)
 @given(works)
 def test_unknown_never_counts_as_yes(screener: Screener, work: Work):

@@ -637,6 +637,7 @@ def _law_key(
         job.province,
         job.sector,
         job.pay,
+        job.pay_compared,
         job.hours_per_day,
         job.days_per_week,
         job.overtime_worked.answer,
