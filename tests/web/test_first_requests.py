@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -41,18 +42,24 @@ print(json.dumps({"phones": phones, "unreadable": sum(isinstance(p, Unreadable) 
 """
 
 
-def _database(name: str) -> str | None:
-    """A fresh database on the configured server, or None for SQLite in the data directory."""
+@pytest.fixture
+def database(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """A fresh database on the configured server, dropped afterwards; None for SQLite (in the
+    test's data directory)."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return None
+        yield None
+        return
     import psycopg
 
-    server = url.rsplit("/", 1)[0]
+    server, name = url.rsplit("/", 1)[0], f"safepassage_first_{os.getpid()}_{request.node.name}"
+    name = "".join(ch if ch.isalnum() else "_" for ch in name)[:60]
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # type: ignore[arg-type]
         conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
-    return f"{server}/{name}"
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
 
 
 def _env(data_dir: Path, database: str | None) -> dict[str, str]:
@@ -107,8 +114,9 @@ def _contact(port: int, organisation: str, phone: str) -> bool:
 
 
 @pytest.mark.parametrize("start", range(STARTS))
-def test_every_acknowledged_first_write_decrypts_after_a_restart(tmp_path: Path, start: int):
-    database = _database(f"safepassage_first_{os.getpid()}_{start}")
+def test_every_acknowledged_first_write_decrypts_after_a_restart(
+    tmp_path: Path, start: int, database: str | None
+):
     env = _env(tmp_path, database)
     run = {"env": env, "cwd": ROOT, "capture_output": True, "text": True, "check": True}
     organisation = subprocess.run([sys.executable, "-c", SETUP], **run).stdout.split()[-1]  # type: ignore[call-overload]
