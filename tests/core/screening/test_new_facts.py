@@ -51,3 +51,18 @@ def test_a_ransom_to_be_let_go_is_a_penalty_and_a_means(screener: Screener):
 def test_a_phone_taken_is_isolation(screener: Screener):
     assert "isolation" in _screen(screener, phone_taken="yes").codes("indicator")
     assert "isolation" not in _screen(screener, phone_taken="no").codes("indicator")
+
+
+def test_work_outside_the_five_countries_is_screened_by_the_international_tests(
+    screener: Screener,
+):
+    """Malaysia: no national law on file; the ILO, ICLS and Palermo tests still apply, the
+    finding says so, and decent work is never concluded without the national law."""
+    held = Account(person={"age": 30}, work=[{"country": "MY", "locked_in": "yes",
+                                              "physical_violence": "yes"}])  # fmt: skip
+    result = screener.screen(held, as_of=ON)
+    assert result.level is Level.FORCED_LABOUR
+    [finding] = [f for f in result.findings if f.code == "no_national_law"]
+    assert "only the international tests were applied" in finding.rule
+    calm = Account(person={"age": 30}, work=[{"country": "MY", "free_to_leave": "yes"}])
+    assert screener.screen(calm, as_of=ON).level is not Level.DECENT_WORK

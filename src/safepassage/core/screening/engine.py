@@ -731,8 +731,10 @@ def _job_level(
     job = screen.job
     assert job is not None
     unknown = [f"work.{name}" for name in CORE_FACTS if _unknown(getattr(job, name))]
-    # A labour-law check that could not run (no province, no hours...) leaves decent work unproven.
+    # A labour-law check that could not run (no province, no hours...) leaves decent work unproven,
+    # and so does a country whose law is not on file.
     unknown += sorted(set(screen.law.missing) - set(unknown))
+    unknown += [] if screen.law.national else ["national_law"]
     if unknown:
         return Level.INSUFFICIENT_INFORMATION, [f"unknown:{name}" for name in unknown]
     return Level.DECENT_WORK, ["no violation or indicator found, core facts known"]

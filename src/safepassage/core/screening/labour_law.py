@@ -61,6 +61,7 @@ class LawCheck:
     findings: list[Finding] = field(default_factory=list)
     derived: dict[str, Answer] = field(default_factory=dict)
     missing: dict[str, list[str]] = field(default_factory=dict)
+    national: bool = True  # a national labour law was on file and applied
 
     def violation(
         self,
@@ -199,6 +200,9 @@ def check_job(
     if job.country is None:
         result.need("work.country", "labour law of the country of work")
         return result
+    if not law_on_file(knowledge, job.country):
+        _no_national_law(job.country, result)
+        return result
     law = JobLaw(knowledge, job.country, on, job, cache)
     _minimum_wage(law, job, result)
     _hours(law, job, result)
@@ -214,6 +218,32 @@ def check_job(
         Answer.YES if result.findings else (Answer.UNKNOWN if result.missing else Answer.NO)
     )
     return result
+
+
+def _no_national_law(country: str, result: LawCheck) -> None:
+    """A country the knowledge base holds no law of: said, and decent work left unproven (no
+    labour-law check could run); the international tests still apply."""
+    params = {"country": m.country(country)}
+    evidence = Evidence("work.country", Answer.YES, m.country(country), m.COUNTRY, params)
+    message = m.NO_NATIONAL_LAW
+    finding = Finding("risk", "no_national_law", "work", None, (evidence,), message, (), message)
+    result.findings.append(finding)
+    result.national = False
+    result.derived["any_labour_violation"] = Answer.UNKNOWN
+
+
+_LAW_ON_FILE: dict[tuple[int, str], tuple[Knowledge, bool]] = {}
+
+
+def law_on_file(knowledge: Knowledge, country: str) -> bool:
+    """Whether the knowledge base holds any law of `country` (cached per knowledge base)."""
+    found = _LAW_ON_FILE.get((id(knowledge), country))
+    if found is None or found[0] is not knowledge:
+        found = _LAW_ON_FILE[(id(knowledge), country)] = (
+            knowledge,
+            bool(knowledge.topics(country)),
+        )
+    return found[1]
 
 
 def pay_in(pay: Money, per: str, job: Work, normal_hours: float | None) -> float | None:

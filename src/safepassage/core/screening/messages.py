@@ -137,6 +137,12 @@ SAID_BELOW_MINIMUM: dict[str, str] = {
         "The worker says they are paid nothing; the minimum wage is {minimum} {currency} {per}"
     ),
 }
+# Work in a country whose law the knowledge base does not hold (Malaysia, Korea, the Gulf...).
+NO_NATIONAL_LAW = N_(
+    "No labour law of this country is on file, so only the international tests were applied: "
+    "the ILO indicators of forced labour, the ICLS 2018 test of forced labour and the Palermo "
+    "Protocol. Decent work cannot be concluded without the national law"
+)
 # Answers on pay that cannot both be true.
 UNPAID_BUT_NOT_KEPT_BACK = N_(
     "The answers on pay contradict each other: {months} months of pay are owed, yet no pay is "
@@ -229,6 +235,7 @@ FEES: dict[tuple[str, ...], str] = {
 # only placeholders, the same in every language; their words ({per}, {holder}) translate.
 PAY = "{amount} {currency} {per}"
 HOLDER = "{holder}"
+COUNTRY = "{country}"  # a country named as a note: its word (or its code, for one not on file)
 AGE = N_("age {age}")
 
 # -- indicators, legal elements, risks ---------------------------------------------------------
@@ -335,6 +342,7 @@ TEMPLATES: tuple[str, ...] = (
     *SAID_BELOW_MINIMUM.values(),
     UNPAID_BUT_NOT_KEPT_BACK,
     UNPAID_BUT_AS_PROMISED,
+    NO_NATIONAL_LAW,
     *FACT_WORDS.values(),
     A_WORKED_OUT_FACT,
     HOURS_A_DAY,
@@ -358,7 +366,7 @@ TEMPLATES: tuple[str, ...] = (
     CONSTRUCT_NOTE,
     AGE,
 )
-LAYOUTS: tuple[str, ...] = (PAY, HOLDER)
+LAYOUTS: tuple[str, ...] = (PAY, HOLDER, COUNTRY)
 WORDS: tuple[str, ...] = (
     *PERIODS.values(),
     *SECTORS.values(),

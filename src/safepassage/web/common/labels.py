@@ -74,6 +74,7 @@ VIOLATIONS: dict[str, Promise] = {
 RISKS: dict[str, Promise] = {
     "scam_recruitment_red_flags": _("Red flags of scam recruitment"),
     "contradictory_pay_answers": _("Answers that contradict each other"),
+    "no_national_law": _("No national law on file"),
 }
 
 ICLS: dict[str, Promise] = {

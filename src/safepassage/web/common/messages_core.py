@@ -640,6 +640,10 @@ MESSAGES = (
     ),
     # Translators: core/screening/messages.py
     gettext_noop(
+        "No labour law of this country is on file, so only the international tests were applied: the ILO indicators of forced labour, the ICLS 2018 test of forced labour and the Palermo Protocol. Decent work cannot be concluded without the national law"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
         "The answers on pay contradict each other: {months} months of pay are owed, yet no pay is said to be kept back. Check which is right"
     ),
     # Translators: core/screening/messages.py
