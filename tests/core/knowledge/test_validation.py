@@ -111,3 +111,15 @@ def test_it_requires_a_unit_on_quantities():
 def test_it_reports_every_problem_at_once():
     text = VALID_TOPIC.replace("amount: 372,", 'amount: "372",').replace("kind: province", "kd: x")
     assert len(problems_in(text)) == 2
+
+
+def test_it_refuses_a_placeholder_effective_date_marked_verified():
+    """A value dated the day its source was read has no known start: it cannot be verified."""
+    first = VALID_TOPIC.index("2025-01-01:")
+    retrieved = VALID_TOPIC.index("retrieved: ", first)
+    day = VALID_TOPIC[retrieved + len("retrieved: ") : retrieved + len("retrieved: ") + 10]
+    text = VALID_TOPIC.replace("2025-01-01:", f"{day}:", 1)
+    problems = problems_in(text)
+    assert any(
+        "the effective date is the day the source was read, a placeholder" in p for p in problems
+    )

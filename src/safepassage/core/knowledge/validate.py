@@ -87,6 +87,13 @@ def _check_series(values: Mapping[date, Entry[Any]], path: KeyPath, doc: Documen
         if not entry.verified and entry.note is None:
             message = "unverified: add a `note` saying what is unchecked"
             doc.problem((*path, start, "verified"), message)
+        if entry.verified and entry.citation.retrieved == start:
+            message = (
+                "the effective date is the day the source was read, a placeholder: give the date "
+                "the value took effect, or set `verified: false` and say in `note` that the start "
+                "date is unknown"
+            )
+            doc.problem((*path, start, "verified"), message)
 
 
 def _resolve_loc(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:
