@@ -22,6 +22,7 @@ from ..account import Account, Answer, Fact, Work
 from ..knowledge.problems import KnowledgeError
 from ..knowledge.yamlsource import parse_yaml
 from ..screening.messages import A_WORKED_OUT_FACT, FACT_WORDS
+from ..screening.messages import option as option_words
 
 QUESTIONS_FILE = Path(__file__).parents[1] / "screening" / "questions.yaml"
 # Labels of the answers to a yes / no question, as shown to people (also message ids).
@@ -75,7 +76,7 @@ def gate_of(qid: str) -> Question | None:
 
 def option_label(option: str) -> str:
     """The English label of a choice option (its message id): the code in words."""
-    return option.replace("_", " ")
+    return option_words(option)
 
 
 def all_message_ids() -> list[str]:

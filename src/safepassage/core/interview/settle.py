@@ -26,7 +26,7 @@ from ..account import Account, Answer, Money, Work
 from ..knowledge import LookupProblem
 from ..screening import Level, Screener
 from ..screening.labour_law import HAZARDOUS_SECTORS, JobLaw, sector_places
-from ..screening.rules import fact_refs, rules
+from ..screening.rules import rule_refs, rules
 from .questions import FACTS, Question, is_unknown, questions
 
 Outcome = tuple[Level, Answer]
@@ -57,21 +57,8 @@ class Options:
 def benign_yes() -> frozenset[str]:
     """Facts whose "yes" is the benign answer: those the rules read only as `not:`."""
     rule_set = rules()
-    negated = {ref.removeprefix("not:") for ref in _all_refs(rule_set) if ref.startswith("not:")}
+    negated = {ref.removeprefix("not:") for ref in rule_refs(rule_set) if ref.startswith("not:")}
     return frozenset(negated | BENIGN_YES)
-
-
-def _all_refs(rule_set: Any) -> list[str]:
-    conditions = [r for rs in rule_set.indicators.values() for r in rs]
-    groups = [*rule_set.icls.values(), rule_set.palermo.purpose]
-    for route in rule_set.palermo.routes.values():
-        groups += [route.act, route.means]
-    conditions += [c for group in groups for c in group.values()]
-    return [ref for c in conditions for ref in (*c.any, *c.all)]
-
-
-def read_by_rules() -> set[str]:
-    return fact_refs(rules())
 
 
 def open_questions(

@@ -281,16 +281,8 @@ class Screener:
         self._elements: dict[tuple[Any, ...], Finding] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
-        as_of = as_of or account.reported_on or date.today()
         run = _Run(record=True)
-        screens = self._job_screens(account, as_of)
-        jobs = [
-            view
-            for screen, law_date in screens
-            if (view := self._screen_job(screen, law_date, run)) is not None
-        ]
-        trafficking = self._palermo(account, screens, run, as_of)
-        level = self._overall(account, jobs, screens, run)
+        level, trafficking, jobs = self._run(account, as_of, run)
         assert run.findings is not None
         assert run.missing is not None
         asked = {k: v for k, v in run.missing.items() if k[:8] != "derived."}
@@ -308,16 +300,25 @@ class Screener:
     def decide(self, account: Account, as_of: date | None = None) -> Outcome:
         """The level and the trafficking answer of `screen`, without findings, evidence or
         explanation: the same rules, several times faster (the interview's weighing)."""
+        level, trafficking, _ = self._run(account, as_of, _Run(record=False))
+        return level, trafficking.result
+
+    def _run(
+        self, account: Account, as_of: date | None, run: _Run
+    ) -> tuple[Level, LegalTest, list[JobView]]:
+        """Every job, the trafficking test and the level; a decision (nothing recorded) reuses
+        law checks and stage answers, a full screening checks afresh."""
         as_of = as_of or account.reported_on or date.today()
-        run = _Run(record=False)
-        screens = self._job_screens(account, as_of, self._checks, self._answers)
+        decision = run.findings is None
+        caches = (self._checks, self._answers) if decision else (None, None)
+        screens = self._job_screens(account, as_of, *caches)
         jobs = [
             view
             for screen, law_date in screens
             if (view := self._screen_job(screen, law_date, run)) is not None
         ]
         trafficking = self._palermo(account, screens, run, as_of)
-        return self._overall(account, jobs, screens, run), trafficking.result
+        return self._overall(account, jobs, screens, run), trafficking, jobs
 
     def _missing(self, missing: dict[str, set[str]]) -> list[Missing]:
         """The missing facts in order; the same (frozen) items are shared between results,

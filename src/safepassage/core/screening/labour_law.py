@@ -224,7 +224,7 @@ def _no_national_law(country: str, result: LawCheck) -> None:
     """A country the knowledge base holds no law of: said, and decent work left unproven (no
     labour-law check could run); the international tests still apply."""
     params = {"country": m.country(country)}
-    evidence = Evidence("work.country", Answer.YES, m.country(country), m.COUNTRY, params)
+    evidence = Evidence("work.country", Answer.YES, params["country"], m.COUNTRY, params)
     message = m.NO_NATIONAL_LAW
     finding = Finding("risk", "no_national_law", "work", None, (evidence,), message, (), message)
     result.findings.append(finding)

@@ -150,12 +150,17 @@ def rules() -> RuleSet:
     return RuleSet.model_validate(doc.data)
 
 
-def fact_refs(rule_set: RuleSet) -> set[str]:
-    """Every fact the rules read (without `not:`), to check them against the account model."""
+def rule_refs(rule_set: RuleSet) -> list[str]:
+    """Every reference of every condition, as written (`not:` kept)."""
     conditions: list[Condition] = [r for rs in rule_set.indicators.values() for r in rs]
     groups = [*rule_set.icls.values(), rule_set.palermo.purpose]
     for route in rule_set.palermo.routes.values():
         groups += [route.act, route.means]
     for group in groups:
         conditions += list(group.values())
-    return {ref.removeprefix("not:") for c in conditions for ref in (*c.any, *c.all)}
+    return [ref for c in conditions for ref in (*c.any, *c.all)]
+
+
+def fact_refs(rule_set: RuleSet) -> set[str]:
+    """Every fact the rules read (without `not:`), to check them against the account model."""
+    return {ref.removeprefix("not:") for ref in rule_refs(rule_set)}

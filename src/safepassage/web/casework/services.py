@@ -228,6 +228,7 @@ def referral_create(
         consent = case.consent_records.filter(scope=scope, withdrawn_at__isnull=True).first()
         if consent is None:
             raise ConsentMissing(scope)
+    _save(case, version, status="referred")  # refused here, before anything is written
     referral = Referral.objects.create(
         case=case,
         response_id=response_id,
@@ -237,7 +238,6 @@ def referral_create(
         created_by=user,
         consent=consent,
     )
-    _save(case, version, status="referred")
     audit_record(user=user, case=case, action="change", what=f"referral to {provider_id}")
     return referral
 
