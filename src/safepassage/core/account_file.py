@@ -68,11 +68,12 @@ def parse_account(text: str, file: str = "<account>", key: str | None = None) ->
 
 
 def read_account(path: Path) -> Account:
-    """An account file, or a rule test whose `account:` holds the account."""
+    """An account file, or a rule test or corpus case whose `account:` holds the account."""
     text = path.read_text(encoding="utf-8")
     doc = parse_yaml(text, str(path))
-    is_rule_test = isinstance(doc.data, dict) and "account" in doc.data and "expected" in doc.data
-    return parse_account(text, str(path), "account" if is_rule_test else None)
+    # No account has a field named `account`, so a mapping that has one wraps the account.
+    wrapped = isinstance(doc.data, dict) and "account" in doc.data
+    return parse_account(text, str(path), "account" if wrapped else None)
 
 
 __all__ = ["AccountError", "format_key_path", "parse_account", "read_account"]
