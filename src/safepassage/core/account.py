@@ -109,6 +109,11 @@ Sector = Literal[
     "entertainment",
     "online_scam",
     "sex_industry",
+    "brick_kiln",
+    "food_processing",
+    "warehouse",
+    "electronics",
+    "plantation",
     "other",
     "unknown",
 ]
@@ -235,6 +240,14 @@ class Work(_Model):
     stays_out_of_fear: F = UNKNOWN  # of arrest, of losing documents or owed wages: not free to go
     leaving_refused: F = UNKNOWN  # asked to leave, and refused or punished for it
     phone_taken: F = UNKNOWN  # phone taken, or calls and messages watched
+    # Passport or ID taken against the worker's will (not handed over for safekeeping).
+    documents_confiscated: F = UNKNOWN
+    fined: F = UNKNOWN  # fines imposed, or pay cut as a punishment
+    family_working_alongside: F = UNKNOWN  # a spouse, parent or relative works at the same place
+    children_working_alongside: F = UNKNOWN  # the worker's or the family's children work there too
+    # Fishing or working on a vessel outside the national waters of `country` (the flag state's
+    # law, and the port state's, may be all that reaches the worker there).
+    beyond_national_waters: F = UNKNOWN
     rights_denied_as_penalty: F = UNKNOWN  # food, rest, pay or leave taken away as a punishment
 
 

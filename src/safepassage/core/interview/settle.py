@@ -25,7 +25,7 @@ from typing import Any
 from ..account import Account, Answer, Money, Work
 from ..knowledge import LookupProblem
 from ..screening import Level, Screener
-from ..screening.labour_law import HAZARDOUS_SECTORS, JobLaw, sector_places
+from ..screening.labour_law import JobLaw, listed_hazardous, sector_places
 from ..screening.rules import rule_refs, rules
 from .questions import FACTS, Question, is_unknown, questions
 
@@ -98,8 +98,9 @@ def options(
     law = _law(screener, account, job)
     pay, hours = _law_reads(account, job, open_ids)
     if question.id == "work.sector":
-        lookup = law if pay or hours else None  # no check reads a sector rate without them
-        return Options("online_scam", "other", _sector_classes(screener, lookup, question.options))
+        # No check reads a sector rate without the pay or the hours.
+        classes = _sector_classes(screener, law, question.options, bool(pay or hours))
+        return Options("online_scam", "other", classes)
     if question.kind == "choice":
         return Options(question.options[0], question.options[-1], tuple(question.options))
     if question.id == "person.age":
@@ -168,27 +169,32 @@ def _converted(account: Account, job: int | None, law: JobLaw | None) -> set[str
     return set() if work.pay.per == per else {work.pay.per, per}
 
 
-# Sector options by the law they select, per knowledge base and country.
-_CLASSES: dict[tuple[int, str], tuple[Any, tuple[str, ...]]] = {}
+# Sector options by the law they select, per knowledge base, country and whether rates are read.
+_CLASSES: dict[tuple[int, str, bool], tuple[Any, tuple[str, ...]]] = {}
 
 
-def _sector_classes(screener: Screener, law: JobLaw | None, options: list[str]) -> tuple[str, ...]:
-    """One sector for each way screening can read the sector: the sector rates it matches in
-    the country's law (given `law`), whether it is hazardous work for a child, whether it is a
-    compound."""
-    if law is None:
-        return tuple(
-            {(o in HAZARDOUS_SECTORS, o == "online_scam"): o for o in reversed(options)}.values()
-        )
-    key = (id(screener.knowledge), law.country)
+def _sector_classes(
+    screener: Screener, law: JobLaw | None, options: list[str], rates: bool
+) -> tuple[str, ...]:
+    """One sector for each way screening can read the sector: whether it is on the country's
+    list of hazardous work for children (given `law`), whether it is a compound, and (when a
+    check reads them, `rates`) the sector rates it matches in the country's law."""
+    if law is None:  # no country yet: any sector but a compound may be on a hazardous list
+        return tuple(options)
+    key = (id(screener.knowledge), law.country, rates)
     cached = _CLASSES.get(key)
     if cached is not None and cached[0] is screener.knowledge:
         return cached[1]
     params = [p for k, p in screener.knowledge.parameters.items() if k[0] == law.country]
     classes: dict[tuple[Any, ...], str] = {}
     for option in options:
-        places = tuple(sorted(p.name for param in params for p in sector_places(param, option)))
-        classes.setdefault((option in HAZARDOUS_SECTORS, option == "online_scam", places), option)
+        places = (
+            tuple(sorted(p.name for param in params for p in sector_places(param, option)))
+            if rates
+            else ()
+        )
+        hazardous = listed_hazardous(law, option)
+        classes.setdefault((hazardous, option == "online_scam", places), option)
     found = tuple(classes.values())
     _CLASSES[key] = (screener.knowledge, found)
     return found

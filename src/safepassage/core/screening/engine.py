@@ -39,6 +39,7 @@ from .rules import (
     fact_refs,
     rules,
 )
+from .situations import situations
 
 SERIOUS_INDICATORS = frozenset(
     {
@@ -387,7 +388,7 @@ class Screener:
     def _screen_job(self, screen: _JobScreen, law_date: date, run: _Run) -> JobView | None:
         if run.findings is not None:
             run.findings += [_with_job(finding, screen.index) for finding in screen.law.findings]
-            run.findings += _contradictions(screen)
+            run.findings += situations(screen.job, screen.index)
         if run.missing is not None:
             for fact, decides in screen.law.missing.items():
                 run.missing.setdefault(fact, set()).update(decides)
@@ -651,37 +652,6 @@ def _law_key(
         person.under_18.answer,
         fees,
     )
-
-
-def _contradictions(screen: _JobScreen) -> list[Finding]:
-    """Answers on pay that cannot both be true, named so that someone asks again (the facts
-    stay as they were given: nothing is silently chosen between them)."""
-    job = screen.job
-    if job is None or not job.months_unpaid:
-        return []
-    params = {"months": str(job.months_unpaid)}
-    evidence = [Evidence(f"work[{screen.index}].months_unpaid", Answer.YES, params["months"])]
-    found = []
-    for fact, value, message in (
-        ("wages_withheld", job.wages_withheld.no, m.UNPAID_BUT_NOT_KEPT_BACK),
-        ("pay_compared", job.pay_compared == "as_promised", m.UNPAID_BUT_AS_PROMISED),
-    ):
-        if value:
-            because = (*evidence, Evidence(f"work[{screen.index}].{fact}", Answer.YES))
-            text = message.format(**params)
-            found.append(
-                Finding(
-                    "risk",
-                    "contradictory_pay_answers",
-                    "work",
-                    screen.index,
-                    because,
-                    text,
-                    message=message,
-                    params=params,
-                )
-            )
-    return found
 
 
 def _red_flags_finding(note: str | None) -> Finding:

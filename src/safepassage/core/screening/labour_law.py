@@ -16,7 +16,6 @@ from . import messages as m
 from .determination import Cite, Evidence, Finding
 
 WEEKS_PER_MONTH = 52 / 12
-HAZARDOUS_SECTORS = {"fishing", "construction", "sex_industry", "online_scam"}
 SECTOR_TERMS: dict[str, tuple[str, ...]] = {  # words that name an account sector in the data
     "hospitality": ("hotel",),
     "entertainment": ("entertainment",),
@@ -27,6 +26,11 @@ SECTOR_TERMS: dict[str, tuple[str, ...]] = {  # words that name an account secto
     "agriculture": ("agricultur", "farm"),
     "construction": ("construction",),
     "domestic_work": ("domestic",),
+    "brick_kiln": ("brick", "kiln"),
+    "food_processing": ("food", "processing", "factor"),
+    "warehouse": ("warehouse", "logistic"),
+    "electronics": ("electronic", "manufactur", "factor"),
+    "plantation": ("plantation", "agricultur", "farm"),
 }
 FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
 
@@ -567,13 +571,39 @@ def _documents(law: JobLaw, job: Work, result: LawCheck) -> None:
         result.violation("documents_held", evidence, message, {"law": said}, policy)
 
 
+def hazardous_list_entry(law: JobLaw, sector: str) -> Resolved | None:
+    """The country's list of hazardous work for children, for this sector (by its exact id):
+    its entry in force, or None where the list does not name the sector or is not on file."""
+    key: LawKey = (law.country, law.on, sector, None, "child_age", "hazardous_work_for_children")
+    try:
+        return law.cache[key]
+    except KeyError:
+        pass
+    found = None
+    try:
+        param = law.knowledge.parameter(law.country, "child_age", "hazardous_work_for_children")
+    except LookupProblem:
+        param = None
+    if param is not None and sector in param.places:
+        found = _at(param, law.on, sector)
+    law.cache[key] = found
+    return found
+
+
+def listed_hazardous(law: JobLaw, sector: str) -> bool:
+    entry = hazardous_list_entry(law, sector)
+    return entry is not None and entry.value.value is True
+
+
 def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
     if not person.under_18.yes:
         result.derived["child_in_hazardous_work"] = (
             Answer.NO if person.under_18.no else Answer.UNKNOWN
         )
         return
-    hazardous = job.sector in HAZARDOUS_SECTORS or job.hazardous_without_protection.yes
+    listed = hazardous_list_entry(law, job.sector)
+    on_the_list = listed is not None and listed.value.value is True
+    hazardous = on_the_list or job.hazardous_without_protection.yes
     result.derived["child_in_hazardous_work"] = Answer.YES if hazardous else Answer.NO
     minimum = law.get("child_age", "minimum_working_age")
     age = {"age": str(person.age)}
@@ -590,7 +620,8 @@ def _child(law: JobLaw, job: Work, person: Person, result: LawCheck) -> None:
     if hazardous and hazard_age is not None:
         params = {"age": f"{hazard_age.value.value:g}", "sector": m.sector(job.sector)}
         message = m.CHILD_IN_HAZARDOUS_WORK
-        result.violation("child_in_hazardous_work", evidence, message, params, hazard_age)
+        sources = (hazard_age, listed) if on_the_list and listed is not None else (hazard_age,)
+        result.violation("child_in_hazardous_work", evidence, message, params, *sources)
 
 
 def check_fees(

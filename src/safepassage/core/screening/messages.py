@@ -152,6 +152,21 @@ UNPAID_BUT_AS_PROMISED = N_(
     "The answers on pay contradict each other: {months} months of pay are owed, yet the pay is "
     "said to be as promised. Check which is right"
 )
+# The worker's situation: what to ask about next and plan for (risk findings, not the level).
+CHILDREN_AT_THE_WORKPLACE = N_(
+    "Children work at the same place. Ask about each of them: a child who works beside a parent "
+    "in forced labour is counted in forced labour of children (ICLS 2018), and every child's "
+    "work must be checked against the minimum working ages"
+)
+FAMILY_AT_THE_WORKPLACE = N_(
+    "Family members work at the same place: plan for their safety too, and ask whether they "
+    "want help of their own"
+)
+BEYOND_NATIONAL_WATERS = N_(
+    "The boat works outside national waters, where the law of the boat's flag state governs "
+    "work on board: check that the country given for this job is the flag state. Inspections "
+    "in foreign ports under the ILO Work in Fishing Convention (C188) may also reach the crew"
+)
 
 
 def option(code: str) -> str:
@@ -303,6 +318,11 @@ SECTORS: dict[str, str] = {  # the account's sector codes in words (as the inter
     "entertainment": N_("entertainment"),
     "online_scam": N_("online scam"),
     "sex_industry": N_("sex industry"),
+    "brick_kiln": N_("brick kiln"),
+    "food_processing": N_("food processing"),
+    "warehouse": N_("warehouse"),
+    "electronics": N_("electronics"),
+    "plantation": N_("plantation"),
     "other": N_("other"),
     "unknown": N_("unknown"),
 }
@@ -319,6 +339,38 @@ COUNTRIES: dict[str, str] = {
     "VN": N_("Vietnam"),
     "MM": N_("Myanmar"),
 }
+# Where migrants from the five also go to work: the international tests apply there (no national
+# law is on file). Their names are translated from the Unicode CLDR (see scripts/messages.py).
+OTHER_COUNTRIES: dict[str, str] = {
+    "MY": N_("Malaysia"),
+    "SG": N_("Singapore"),
+    "ID": N_("Indonesia"),
+    "PH": N_("Philippines"),
+    "BN": N_("Brunei"),
+    "TL": N_("Timor-Leste"),
+    "CN": N_("China"),
+    "TW": N_("Taiwan"),
+    "HK": N_("Hong Kong"),
+    "MO": N_("Macao"),
+    "KR": N_("South Korea"),
+    "JP": N_("Japan"),
+    "IN": N_("India"),
+    "BD": N_("Bangladesh"),
+    "AE": N_("United Arab Emirates"),
+    "SA": N_("Saudi Arabia"),
+    "QA": N_("Qatar"),
+    "KW": N_("Kuwait"),
+    "OM": N_("Oman"),
+    "BH": N_("Bahrain"),
+    "IL": N_("Israel"),
+    "RU": N_("Russia"),
+    "AU": N_("Australia"),
+    "NZ": N_("New Zealand"),
+    "US": N_("United States"),
+    "GB": N_("United Kingdom"),
+    "PL": N_("Poland"),
+    "DE": N_("Germany"),
+}
 
 
 def period(code: str) -> str:
@@ -331,7 +383,7 @@ def sector(code: str) -> str:
 
 
 def country(code: str) -> str:
-    return COUNTRIES.get(code, code)
+    return COUNTRIES.get(code) or OTHER_COUNTRIES.get(code, code)
 
 
 TEMPLATES: tuple[str, ...] = (
@@ -343,6 +395,9 @@ TEMPLATES: tuple[str, ...] = (
     UNPAID_BUT_NOT_KEPT_BACK,
     UNPAID_BUT_AS_PROMISED,
     NO_NATIONAL_LAW,
+    CHILDREN_AT_THE_WORKPLACE,
+    FAMILY_AT_THE_WORKPLACE,
+    BEYOND_NATIONAL_WATERS,
     *FACT_WORDS.values(),
     A_WORKED_OUT_FACT,
     HOURS_A_DAY,
@@ -371,6 +426,7 @@ WORDS: tuple[str, ...] = (
     *PERIODS.values(),
     *SECTORS.values(),
     *COUNTRIES.values(),
+    *OTHER_COUNTRIES.values(),
     *HOLDERS.values(),
     PROHIBITED_BY_LAW,
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from ...core.screening import messages as core_messages
+
 LEVELS: dict[str, Promise] = {
     "insufficient_information": _("Not enough information yet"),
     "decent_work": _("Decent work"),
@@ -75,6 +77,9 @@ RISKS: dict[str, Promise] = {
     "scam_recruitment_red_flags": _("Red flags of scam recruitment"),
     "contradictory_pay_answers": _("Answers that contradict each other"),
     "no_national_law": _("No national law on file"),
+    "children_at_the_workplace": _("Children at the workplace"),
+    "family_at_the_workplace": _("Family members at the workplace"),
+    "beyond_national_waters": _("Work outside national waters"),
 }
 
 ICLS: dict[str, Promise] = {
@@ -129,6 +134,8 @@ COUNTRIES: dict[str, Promise] = {
     "LA": _("Laos"),
     "VN": _("Vietnam"),
     "MM": _("Myanmar"),
+    # The international tests apply here; the core's messages hold the names' message ids.
+    **{code: _(name) for code, name in core_messages.OTHER_COUNTRIES.items()},
 }
 
 RESPONSE_KINDS: dict[str, Promise] = {
@@ -151,7 +158,12 @@ RESPONSE_KINDS: dict[str, Promise] = {
 }
 
 OPTIONS: dict[str, Promise] = {
-    "agriculture": _("Farm or plantation"),
+    "agriculture": _("Farm"),
+    "plantation": _("Plantation (palm oil, rubber, sugar cane)"),
+    "brick_kiln": _("Brick kiln"),
+    "food_processing": _("Food processing factory"),
+    "warehouse": _("Warehouse or delivery"),
+    "electronics": _("Electronics factory"),
     "at_sea": _("At sea"),
     "border_pass": _("Border pass"),
     "broker": _("A broker"),
