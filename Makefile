@@ -43,6 +43,7 @@ docs: install
 bench: install
 	$(BIN)/python bench/knowledge_load.py
 	$(BIN)/python bench/screening.py
+	$(BIN)/python bench/agreement.py
 	$(BIN)/python bench/interview.py
 	$(BIN)/python bench/planning.py
 	$(BIN)/python bench/web_latency.py

@@ -12,6 +12,7 @@ the authority's.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,8 +22,11 @@ from .account import Account, _to_answer
 from .account_file import AccountError, account_problems
 from .knowledge.problems import Problem, format_key_path
 from .knowledge.yamlsource import parse_yaml
+from .screening import Screener
 
-LevelCode = Literal["decent_work", "labour_rights_violation", "labour_exploitation", "forced_labour"]
+LevelCode = Literal[
+    "decent_work", "labour_rights_violation", "labour_exploitation", "forced_labour"
+]
 YesNo = Annotated[Literal["yes", "no"], BeforeValidator(_to_answer)]
 SourceKind = Literal[
     "court_judgment",
@@ -168,7 +172,69 @@ def _quote_problems(case: Case, data: dict[str, Any], file: str) -> list[Problem
     return problems
 
 
-__all__ = ["AccountError", "Case", "CorpusError", "encoded_paths", "read_case", "read_corpus"]
+def engine_answer(screener: Screener, case: Case) -> EngineAnswer:
+    """The engine's level and trafficking answer for the case, under the law of its date."""
+    on = case.account.reported_on or case.source.date
+    level, trafficking = screener.decide(case.account, on)
+    return EngineAnswer(level=level.code, trafficking=trafficking.value)
+
+
+@dataclass
+class Tally:
+    """Agreement with one authority type: cases, and agreeing / compared per question."""
+
+    cases: int = 0
+    level: list[int] = field(default_factory=lambda: [0, 0])
+    trafficking: list[int] = field(default_factory=lambda: [0, 0])
+    facts_level: list[int] = field(default_factory=lambda: [0, 0])
+
+    def add(self, case: Case, answer: EngineAnswer) -> None:
+        self.cases += 1
+        outcome = case.outcome
+        for tally, want, got in (
+            (self.level, outcome.level, answer.level),
+            (self.trafficking, outcome.trafficking, answer.trafficking),
+            (self.facts_level, outcome.facts_level, answer.level),
+        ):
+            if want is not None:
+                tally[0] += want == got
+                tally[1] += 1
+
+
+def agreement(screener: Screener, cases: list[Case]) -> dict[str, Tally]:
+    """Per authority type (and "all"), how often the engine's answer is the authority's."""
+    tallies: dict[str, Tally] = {}
+    for case in cases:
+        answer = engine_answer(screener, case)
+        for key in (case.authority.type, "all"):
+            tallies.setdefault(key, Tally()).add(case, answer)
+    return tallies
+
+
+def record(path: Path, answer: EngineAnswer) -> bool:
+    """Write the engine's answer into the case file (its last line); True if it changed."""
+    text = path.read_text(encoding="utf-8")
+    line = f"engine: {{level: {answer.level}, trafficking: {answer.trafficking}}}\n"
+    kept = [row for row in text.splitlines(keepends=True) if not row.startswith("engine:")]
+    body = "".join(kept)
+    new = body + ("" if body.endswith("\n") else "\n") + line
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
+__all__ = [
+    "AccountError",
+    "Case",
+    "CorpusError",
+    "Tally",
+    "agreement",
+    "encoded_paths",
+    "engine_answer",
+    "read_case",
+    "read_corpus",
+    "record",
+]
 
 
 if __name__ == "__main__":  # python -m safepassage.core.corpus corpus/cases/*.yaml
