@@ -32,6 +32,7 @@ SECTOR_TERMS: dict[str, tuple[str, ...]] = {  # words that name an account secto
     "electronics": ("electronic", "manufactur", "factor"),
     "plantation": ("plantation", "agricultur", "farm"),
 }
+HOURS_FINDINGS = frozenset({"hours_over_limit", "no_weekly_rest"})
 FAR_BELOW = 0.5  # pay under half the minimum counts as "very low wages" (ICLS involuntariness)
 
 
@@ -211,6 +212,8 @@ def check_job(
     _minimum_wage(law, job, result)
     _hours(law, job, result)
     _weekly_rest(law, job, result)
+    if any(f.code in HOURS_FINDINGS for f in result.findings):
+        _seasonal(law, job, result)
     _overtime_pay(job, result, law)
     _overtime_rules(law, job, person, result)
     _wages_kept_back(law, job, result)
@@ -218,8 +221,9 @@ def check_job(
     _child(law, job, person, result)
     if recruitment is not None:
         check_fees(knowledge, recruitment, person, job, on, result, cache)
+    violated = any(f.kind == "violation" for f in result.findings)
     result.derived["any_labour_violation"] = (
-        Answer.YES if result.findings else (Answer.UNKNOWN if result.missing else Answer.NO)
+        Answer.YES if violated else (Answer.UNKNOWN if result.missing else Answer.NO)
     )
     return result
 
@@ -351,7 +355,7 @@ def _minimum_wage(law: JobLaw, job: Work, result: LawCheck) -> None:
     result.derived["paid_far_below_minimum"] = (
         Answer.YES if paid < floor.amount * FAR_BELOW else Answer.NO
     )
-    if below:
+    if below and not _excluded(law, job, "minimum_wage", "minimum_wage_applies", result):
         _below_minimum(job, job.pay, paid, minimum, normal, result)
 
 
@@ -371,6 +375,8 @@ def _said_below_minimum(law: JobLaw, job: Work, result: LawCheck) -> None:
         "per": m.period(floor.per),
     }
     evidence = [Evidence("work.pay_compared", Answer.YES, m.option(job.pay_compared))]
+    if _excluded(law, job, "minimum_wage", "minimum_wage_applies", result):
+        return
     message = m.SAID_BELOW_MINIMUM[job.pay_compared]
     result.violation("below_minimum_wage", evidence, message, params, minimum)
 
@@ -409,7 +415,28 @@ def _converted_by(pay: Money, per: str) -> list[str]:
     return used + (["hours_per_day"] if "hour" in bases else [])
 
 
+def _excluded(law: JobLaw, job: Work, topic: str, name: str, result: LawCheck) -> bool:
+    """Where the law leaves the job's sector out of a rule on the job's date (Thai domestic work
+    before 2024): say so, cited, in place of the violation the rule would have found."""
+    applies = law.get(topic, name)
+    if applies is None or applies.value.value is not False:
+        return False
+    params = {"sector": m.sector(job.sector)}
+    evidence = (Evidence("work.sector", Answer.YES, params["sector"]),)
+    message = m.SECTOR_OUTSIDE_RULE[name]
+    cites = (cite(applies),)
+    text = message.format(**params)
+    code = "sector_outside_the_rule"
+    finding = Finding("risk", code, "work", None, evidence, text, cites, message, params)
+    result.findings.append(finding)
+    return True
+
+
 def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
+    known = job.hours_per_day is not None
+    if known and _excluded(law, job, "working_hours", "hours_limits_apply", result):
+        _rest_hours(law, job, result)
+        return
     if job.hours_per_day is not None and job.days_per_week is None:
         _daily_hours(law, job.hours_per_day, result)
     if job.hours_per_day is None or job.days_per_week is None:
@@ -445,6 +472,46 @@ def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
         ]
         message = m.HOURS_OVER_LIMIT[cap.parameter.name]
         result.violation("hours_over_limit", evidence, message, params, cap, day, week)
+
+
+def _rest_hours(law: JobLaw, job: Work, result: LawCheck) -> None:
+    """Sea-fishing work in Thailand: minimum rest in any 24 hours and any 7 days, in place of
+    the limits on hours (worked hours leave the rest of the day, and of the week)."""
+    day = law.get("weekly_rest", "fishing_min_rest_hours_per_24h")
+    week = law.get("weekly_rest", "fishing_min_rest_hours_per_7_days")
+    hours, days = job.hours_per_day, job.days_per_week
+    if hours is None:
+        result.need("work.hours_per_day", "minimum rest hours")
+        return
+    short = day is not None and 24 - hours < day.value.value
+    if days is None and not short:
+        result.need("work.days_per_week", "minimum rest hours")
+    weekly = days is not None and week is not None and 168 - hours * days < week.value.value
+    result.derived["hours_over_legal_limit"] = Answer.YES if short or weekly else Answer.NO
+    result.derived["overtime_hours"] = Answer.UNKNOWN
+    evidence = [number_evidence("hours_per_day", hours)]
+    if short and day is not None:
+        params = {"hours": f"{hours:g}", "rest": f"{day.value.value:g}"}
+        result.violation("too_little_rest", evidence, m.REST_PER_DAY, params, day)
+    elif weekly and week is not None and days is not None:
+        evidence.append(number_evidence("days_per_week", days))
+        rest = {"hours": f"{hours:g}", "days": f"{days:g}", "rest": f"{week.value.value:g}"}
+        result.violation("too_little_rest", evidence, m.REST_PER_WEEK, rest, week)
+
+
+def _seasonal(law: JobLaw, job: Work, result: LawCheck) -> None:
+    """Farm work where the hours rules' reach to seasonal work is contested: stated, cited."""
+    said = law.get("working_hours", "seasonal_farm_work_coverage")
+    if said is None or not said.value.value:
+        return
+    params = {"sector": m.sector(job.sector), "law": str(said.value.value)}
+    evidence = (Evidence("work.sector", Answer.YES, params["sector"]),)
+    message = m.CONTESTED_COVERAGE
+    text = message.format(**params)
+    finding = Finding(
+        "risk", "contested_coverage", "work", None, evidence, text, (cite(said),), message, params
+    )
+    result.findings.append(finding)
 
 
 def _daily_hours(law: JobLaw, hours: float, result: LawCheck) -> None:

@@ -152,6 +152,28 @@ UNPAID_BUT_AS_PROMISED = N_(
     "The answers on pay contradict each other: {months} months of pay are owed, yet the pay is "
     "said to be as promised. Check which is right"
 )
+# A sector the law leaves out of a rule on the job's date, in place of the rule's violation.
+SECTOR_OUTSIDE_RULE: dict[str, str] = {
+    "minimum_wage_applies": N_(
+        "On this date the law did not apply the minimum wage to {sector}, so pay below it is not "
+        "a breach of the minimum-wage rule (very low pay is still weighed as a sign of forced "
+        "labour)"
+    ),
+    "hours_limits_apply": N_(
+        "On this date the law's limits on working hours and overtime did not apply to {sector}"
+    ),
+}
+# Farm work whose coverage by the hours rules is contested: the knowledge base's words ({law}).
+CONTESTED_COVERAGE = N_("The hours findings for {sector} may not hold: {law}")
+# Sea-fishing work: minimum rest in place of limits on hours.
+REST_PER_DAY = N_(
+    "{hours} hours of work a day leave less than the {rest} hours of rest the law requires in "
+    "any 24 hours on a fishing vessel"
+)
+REST_PER_WEEK = N_(
+    "{hours} hours a day, {days} days a week leave less than the {rest} hours of rest the law "
+    "requires in any 7 days on a fishing vessel"
+)
 # The worker's situation: what to ask about next and plan for (risk findings, not the level).
 CHILDREN_AT_THE_WORKPLACE = N_(
     "Children work at the same place. Ask about each of them: a child who works beside a parent "
@@ -397,6 +419,10 @@ TEMPLATES: tuple[str, ...] = (
     NO_NATIONAL_LAW,
     CHILDREN_AT_THE_WORKPLACE,
     FAMILY_AT_THE_WORKPLACE,
+    *SECTOR_OUTSIDE_RULE.values(),
+    REST_PER_DAY,
+    REST_PER_WEEK,
+    CONTESTED_COVERAGE,
     BEYOND_NATIONAL_WATERS,
     *FACT_WORDS.values(),
     A_WORKED_OUT_FACT,
@@ -435,13 +461,16 @@ WORDS: tuple[str, ...] = (
 def knowledge_words(knowledge: Knowledge | None = None) -> list[str]:
     """The words the knowledge base lends to templates: every version of each ILO indicator's
     name ({indicator}) and of the rule on keeping documents ({law}) of each country whose law
-    prohibits it at some date (screening quotes the rule only then)."""
+    prohibits it at some date (screening quotes the rule only then), and the words on farm work
+    whose coverage is contested."""
     found = knowledge if knowledge is not None else load_knowledge(env={})
     words: dict[str, None] = {}
     for (scope, topic, name), param in found.parameters.items():
         indicator = (scope, topic) == ("frameworks", "ilo_indicators")
         law = (topic, name) == ("identity_documents", "employer_document_retention_rule")
-        if not (indicator or (law and _prohibits_retention(found, scope))):
+        law = law and _prohibits_retention(found, scope)
+        contested = (topic, name) == ("working_hours", "seasonal_farm_work_coverage")
+        if not (indicator or law or contested):
             continue
         for series in param.all_series():
             for value in series.entries:

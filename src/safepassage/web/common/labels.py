@@ -71,6 +71,7 @@ VIOLATIONS: dict[str, Promise] = {
     "overtime_without_consent": _("Overtime imposed without the worker's consent"),
     "young_worker_overtime": _("Overtime by a worker under 18"),
     "wages_not_paid": _("Wages not paid on time"),
+    "too_little_rest": _("Less rest than the law requires on a fishing vessel"),
 }
 
 RISKS: dict[str, Promise] = {
@@ -80,6 +81,8 @@ RISKS: dict[str, Promise] = {
     "children_at_the_workplace": _("Children at the workplace"),
     "family_at_the_workplace": _("Family members at the workplace"),
     "beyond_national_waters": _("Work outside national waters"),
+    "sector_outside_the_rule": _("A rule that did not apply to this kind of work"),
+    "contested_coverage": _("Coverage of seasonal farm work is contested"),
 }
 
 ICLS: dict[str, Promise] = {
