@@ -27,11 +27,21 @@ MESSAGES = (
     # Translators: an answer to work.sector
     gettext_noop("agriculture"),
     # Translators: an answer to work.sector
+    gettext_noop("plantation"),
+    # Translators: an answer to work.sector
     gettext_noop("construction"),
+    # Translators: an answer to work.sector
+    gettext_noop("brick kiln"),
     # Translators: an answer to work.sector
     gettext_noop("manufacturing"),
     # Translators: an answer to work.sector
+    gettext_noop("electronics"),
+    # Translators: an answer to work.sector
     gettext_noop("garment"),
+    # Translators: an answer to work.sector
+    gettext_noop("food processing"),
+    # Translators: an answer to work.sector
+    gettext_noop("warehouse"),
     # Translators: an answer to work.sector
     gettext_noop("domestic work"),
     # Translators: an answer to work.sector
@@ -88,6 +98,18 @@ MESSAGES = (
     ),
     # Translators: interview question work.phone_taken
     gettext_noop("Has your phone been taken, or are your calls and messages watched?"),
+    # Translators: interview question work.documents_confiscated
+    gettext_noop("Did someone at work take your passport or ID card from you against your will?"),
+    # Translators: interview question work.fined
+    gettext_noop("Have you been fined, or had pay cut as a punishment?"),
+    # Translators: interview question work.family_working_alongside
+    gettext_noop("Does anyone of your family work at the same place?"),
+    # Translators: interview question work.children_working_alongside
+    gettext_noop("Do any children, yours or your family's, work there too?"),
+    # Translators: interview question work.beyond_national_waters
+    gettext_noop(
+        "Does the boat go outside the country's waters, to fish far away or in another country's sea?"
+    ),
     # Translators: interview question work.rights_denied_as_penalty
     gettext_noop(
         "Are you punished by losing food, rest days, pay or other things you have a right to?"
@@ -652,6 +674,36 @@ MESSAGES = (
     ),
     # Translators: core/screening/messages.py
     gettext_noop(
+        "On this date the law did not apply the minimum wage to {sector}, so pay below it is not a breach of the minimum-wage rule (very low pay is still weighed as a sign of forced labour)"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "On this date the law's limits on working hours and overtime did not apply to {sector}"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop("The hours findings for {sector} may not hold: {law}"),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "{hours} hours of work a day leave less than the {rest} hours of rest the law requires in any 24 hours on a fishing vessel"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "{hours} hours a day, {days} days a week leave less than the {rest} hours of rest the law requires in any 7 days on a fishing vessel"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Children work at the same place. Ask about each of them: a child who works beside a parent in forced labour is counted in forced labour of children (ICLS 2018), and every child's work must be checked against the minimum working ages"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "Family members work at the same place: plan for their safety too, and ask whether they want help of their own"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
+        "The boat works outside national waters, where the law of the boat's flag state governs work on board: check that the country given for this job is the flag state. Inspections in foreign ports under the ILO Work in Fishing Convention (C188) may also reach the crew"
+    ),
+    # Translators: core/screening/messages.py
+    gettext_noop(
         "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} hours of overtime a day"
     ),
     # Translators: core/screening/messages.py
@@ -762,6 +814,62 @@ MESSAGES = (
     gettext_noop("Vietnam"),
     # Translators: core/screening/messages.py
     gettext_noop("Myanmar"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Malaysia"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Singapore"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Indonesia"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Philippines"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Brunei"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Timor-Leste"),
+    # Translators: core/screening/messages.py
+    gettext_noop("China"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Taiwan"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Hong Kong"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Macao"),
+    # Translators: core/screening/messages.py
+    gettext_noop("South Korea"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Japan"),
+    # Translators: core/screening/messages.py
+    gettext_noop("India"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Bangladesh"),
+    # Translators: core/screening/messages.py
+    gettext_noop("United Arab Emirates"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Saudi Arabia"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Qatar"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Kuwait"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Oman"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Bahrain"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Israel"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Russia"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Australia"),
+    # Translators: core/screening/messages.py
+    gettext_noop("New Zealand"),
+    # Translators: core/screening/messages.py
+    gettext_noop("United States"),
+    # Translators: core/screening/messages.py
+    gettext_noop("United Kingdom"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Poland"),
+    # Translators: core/screening/messages.py
+    gettext_noop("Germany"),
     # Translators: cli/__init__.py
     gettext_noop("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
     # Translators: cli/interview.py
@@ -917,6 +1025,10 @@ MESSAGES = (
     # Translators: a screening result
     gettext_noop(
         "It is an offence for anyone, including an employer, to keep a foreign worker's work permit or identity documents (such as a passport). The penalty is up to 6 months' imprisonment and/or a fine of up to 100,000 baht. Separately, seizing identity documents to make someone work is a means of forced labour under the anti-trafficking law (since the 2017 amendment)."
+    ),
+    # Translators: a screening result
+    gettext_noop(
+        "Whether these hours findings reach seasonal farm work is contested: ministerial regulations on agricultural work have excluded farm work that is not done all year round from some of the Labour Protection Act's rules on hours, overtime and holidays. Ask whether the work is all year round, and check the regulation in force before relying on an hours finding."
     ),
     # Translators: a screening result
     gettext_noop(
