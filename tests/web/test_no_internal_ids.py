@@ -1,25 +1,36 @@
-"""People read words, not codes: no case page of any example, and no text the CLI prints for
-one, shows an internal fact, derived-fact or rule id."""
+"""People read words, not codes: no case page of any example or corpus account, and no text the
+CLI prints for one, shows an internal fact, derived-fact or rule id, or a bare rule code."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from safepassage.cli import app
-from safepassage.web.casework import services
+from safepassage.core.account_file import read_account
+from safepassage.web.casework import core_edge, services
+from safepassage.web.common import labels
 
-from .conftest import EXAMPLES, client_for, example
+from .conftest import EXAMPLES, client_for
 
 pytestmark = pytest.mark.django_db
-NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
+CORPUS = EXAMPLES.parents[1] / "corpus" / "cases"
+FILES = {p.stem: p for folder in (EXAMPLES, CORPUS) for p in sorted(folder.glob("*.yaml"))}
+NAMES = sorted(FILES)
+# Rule codes of more than one word (one-word codes such as "deception" are ordinary words).
+CODES = sorted(
+    code
+    for table in (labels.INDICATORS, labels.VIOLATIONS, labels.RISKS, labels.RESPONSE_KINDS)
+    for code in table
+    if "_" in code
+)
 IDS = re.compile(
     r"\b(?:work|recruitment|transit|return|person|derived)(?:\[\d+\])?\.[a-z_]+\b"
     r"|\b(?:indicator|icls|palermo|violation|risk|unknown):[a-z_.]+"
+    r"|\b(?:" + "|".join(CODES) + r")\b"
 )
 
 
@@ -31,7 +42,8 @@ def visible(html: str) -> str:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_case_page_shows_an_internal_id(name: str, org: Any, alice: Any):
-    case = services.case_create(user=alice, organisation=org, account=example(name))
+    account = core_edge.account_data(read_account(FILES[name]))
+    case = services.case_create(user=alice, organisation=org, account=account)
     for url in (f"/cases/{case.pk}/", f"/cases/{case.pk}/intake/", "/cases/"):
         page = visible(client_for(alice).get(url, follow=True).content.decode())
         assert not IDS.findall(page), (url, IDS.findall(page)[:5])
@@ -39,5 +51,5 @@ def test_no_case_page_shows_an_internal_id(name: str, org: Any, alice: Any):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_cli_screening_output_shows_no_internal_id(name: str):
-    output = CliRunner().invoke(app, ["screen", str(Path(EXAMPLES) / f"{name}.yaml")]).output
+    output = CliRunner().invoke(app, ["screen", str(FILES[name])]).output
     assert not IDS.findall(output), IDS.findall(output)[:5]
