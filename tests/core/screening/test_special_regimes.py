@@ -28,7 +28,9 @@ def test_it_does_not_hold_domestic_work_to_the_minimum_wage_before_2024(screener
 
 def test_it_applies_the_hours_limits_to_domestic_work_from_2024(screener: Screener):
     job = {"sector": "domestic_work", "hours_per_day": 15, "days_per_week": 6}  # 42 h overtime
-    assert "hours_over_limit" not in _codes(screener, BEFORE, "violation", **job)
+    assert not {"hours_over_limit", "too_little_rest"} & _codes(
+        screener, BEFORE, "violation", **job
+    )
     assert "hours_over_limit" in _codes(screener, AFTER, "violation", **job)
     assert "hours_over_limit" in _codes(
         screener, BEFORE, "violation", sector="construction", hours_per_day=15, days_per_week=6

@@ -30,6 +30,7 @@ WORD_PARAMS = frozenset(
         "law",
         "holder",
         "circumstance",
+        "option",
     }
 )
 # Evidence notes may also be laid out by a template that is no message (no words, only

@@ -312,6 +312,12 @@ def conversion(
     return (by_days, by_hours), params
 
 
+def sector_evidence(job: Work) -> Evidence:
+    """The kind of work as evidence that shows it ("fishing"), not as a "yes"."""
+    params = {"sector": m.sector(job.sector)}
+    return Evidence("work.sector", Answer.YES, params["sector"], m.SECTOR, params)
+
+
 def number_evidence(name: str, value: float) -> Evidence:
     """A number of the job (hours a day, days a week) as evidence that shows its value."""
     message, param = m.NUMBERS[name]
@@ -374,7 +380,7 @@ def _said_below_minimum(law: JobLaw, job: Work, result: LawCheck) -> None:
         "currency": floor.currency,
         "per": m.period(floor.per),
     }
-    evidence = [Evidence("work.pay_compared", Answer.YES, m.option(job.pay_compared))]
+    evidence = [m.option_evidence("work.pay_compared", job.pay_compared)]
     if _excluded(law, job, "minimum_wage", "minimum_wage_applies", result):
         return
     message = m.SAID_BELOW_MINIMUM[job.pay_compared]
@@ -422,7 +428,7 @@ def _excluded(law: JobLaw, job: Work, topic: str, name: str, result: LawCheck) -
     if applies is None or applies.value.value is not False:
         return False
     params = {"sector": m.sector(job.sector)}
-    evidence = (Evidence("work.sector", Answer.YES, params["sector"]),)
+    evidence = (sector_evidence(job),)
     message = m.SECTOR_OUTSIDE_RULE[name]
     cites = (cite(applies),)
     text = message.format(**params)
@@ -435,7 +441,8 @@ def _excluded(law: JobLaw, job: Work, topic: str, name: str, result: LawCheck) -
 def _hours(law: JobLaw, job: Work, result: LawCheck) -> None:
     known = job.hours_per_day is not None
     if known and _excluded(law, job, "working_hours", "hours_limits_apply", result):
-        _rest_hours(law, job, result)
+        if job.sector == "fishing":  # the minimum-rest rules are the sea-fishing regulation's
+            _rest_hours(law, job, result)
         return
     if job.hours_per_day is not None and job.days_per_week is None:
         _daily_hours(law, job.hours_per_day, result)
@@ -505,7 +512,7 @@ def _seasonal(law: JobLaw, job: Work, result: LawCheck) -> None:
     if said is None or not said.value.value:
         return
     params = {"sector": m.sector(job.sector), "law": str(said.value.value)}
-    evidence = (Evidence("work.sector", Answer.YES, params["sector"]),)
+    evidence = (sector_evidence(job),)
     message = m.CONTESTED_COVERAGE
     text = message.format(**params)
     finding = Finding(

@@ -19,8 +19,9 @@ the English text.
 from __future__ import annotations
 
 from ...i18n import N_
+from ..account import Answer
 from ..knowledge import Knowledge, load_knowledge
-from .determination import CONSTRUCT_NOTE, WORD_PARAMS
+from .determination import CONSTRUCT_NOTE, WORD_PARAMS, Evidence
 
 __all__ = ["WORD_PARAMS", "all_message_ids"]
 
@@ -122,6 +123,7 @@ FACT_WORDS: dict[str, str] = {
     "derived.any_labour_violation": N_("A labour-law violation"),
     "derived.forced_labour": N_("Forced labour (the ICLS test)"),
     "derived.debt_bondage_at_work": N_("Debt bondage at work"),
+    "derived.unpaid_months": N_("Months of pay owed"),
 }
 A_WORKED_OUT_FACT = N_("A fact screening worked out")
 # A number the screening read, as a note beside its fact (shown as the value, not "yes").
@@ -194,6 +196,20 @@ BEYOND_NATIONAL_WATERS = N_(
 def option(code: str) -> str:
     """A choice option in words (the interview's label, a message id)."""
     return code.replace("_", " ")
+
+
+# The pay answers that findings show as evidence (the interview's option labels).
+PAY_ANSWERS: dict[str, str] = {
+    "nothing": N_("nothing"),
+    "below_the_minimum": N_("below the minimum"),
+    "as_promised": N_("as promised"),
+}
+
+
+def option_evidence(fact: str, code: str) -> Evidence:
+    """A choice answered, as evidence that shows the option ("as promised"), not a "yes"."""
+    params = {"option": option(code)}
+    return Evidence(fact, Answer.YES, params["option"], OPTION, params)
 
 
 # Daily hours over the daily overtime cap, whatever the days a week (they are not known).
@@ -273,6 +289,9 @@ FEES: dict[tuple[str, ...], str] = {
 PAY = "{amount} {currency} {per}"
 HOLDER = "{holder}"
 COUNTRY = "{country}"  # a country named as a note: its word (or its code, for one not on file)
+SECTOR = "{sector}"  # the kind of work named as a note: its word
+OPTION = "{option}"  # a choice answered, as a note: the option's words
+MONTHS_OWED = N_("{months} months of pay owed")
 AGE = N_("age {age}")
 
 # -- indicators, legal elements, risks ---------------------------------------------------------
@@ -446,14 +465,16 @@ TEMPLATES: tuple[str, ...] = (
     TRAFFICKING_CHILD,
     CONSTRUCT_NOTE,
     AGE,
+    MONTHS_OWED,
 )
-LAYOUTS: tuple[str, ...] = (PAY, HOLDER, COUNTRY)
+LAYOUTS: tuple[str, ...] = (PAY, HOLDER, COUNTRY, SECTOR, OPTION)
 WORDS: tuple[str, ...] = (
     *PERIODS.values(),
     *SECTORS.values(),
     *COUNTRIES.values(),
     *OTHER_COUNTRIES.values(),
     *HOLDERS.values(),
+    *PAY_ANSWERS.values(),
     PROHIBITED_BY_LAW,
 )
 

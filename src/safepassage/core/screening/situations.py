@@ -34,14 +34,23 @@ def _contradictions(job: Work, index: int) -> list[Finding]:
     if not job.months_unpaid:
         return []
     params = {"months": str(job.months_unpaid)}
-    evidence = [Evidence(f"work[{index}].months_unpaid", Answer.YES, params["months"])]
+    owed = m.MONTHS_OWED.format(**params)
+    evidence = [Evidence(f"work[{index}].months_unpaid", Answer.YES, owed, m.MONTHS_OWED, params)]
     found = []
-    for fact, value, message in (
-        ("wages_withheld", job.wages_withheld.no, m.UNPAID_BUT_NOT_KEPT_BACK),
-        ("pay_compared", job.pay_compared == "as_promised", m.UNPAID_BUT_AS_PROMISED),
+    for value, message, answer in (
+        (
+            job.wages_withheld.no,
+            m.UNPAID_BUT_NOT_KEPT_BACK,
+            Evidence(f"work[{index}].wages_withheld", Answer.NO, job.wages_withheld.note),
+        ),
+        (
+            job.pay_compared == "as_promised",
+            m.UNPAID_BUT_AS_PROMISED,
+            m.option_evidence(f"work[{index}].pay_compared", "as_promised"),
+        ),
     ):
         if value:
-            because = (*evidence, Evidence(f"work[{index}].{fact}", Answer.YES))
+            because = (*evidence, answer)
             text = message.format(**params)
             code = "contradictory_pay_answers"
             finding = Finding("risk", code, "work", index, because, text, (), message, params)
