@@ -78,3 +78,18 @@ def test_it_screens_work_in_malaysia_by_the_international_tests_and_names_the_co
     assert result.level is Level.FORCED_LABOUR
     [risk] = [f for f in result.findings if f.code == "no_national_law"]
     assert "Malaysia" in risk.because[0].text()
+
+
+def test_it_reads_the_sale_of_a_child_as_a_worst_form_and_so_forced_labour(screener: Screener):
+    def account(age: int) -> Account:
+        return Account(
+            person={"age": age},
+            transit={"sold_or_handed_over": "yes"},
+            work=[{"country": "KH", "sector": "online_scam"}],
+        )
+
+    child = screener.screen(account(15), ON)
+    assert child.level is Level.FORCED_LABOUR  # C182 art. 3(a): the sale of children
+    assert child.trafficking.result.value == "yes"  # a transfer for forced labour, no means
+    adult = screener.screen(account(30), ON)
+    assert adult.level is not Level.FORCED_LABOUR  # one circumstance, no menace

@@ -478,11 +478,17 @@ class Screener:
 
     def _child_forced_labour(self, screen: _JobScreen, menace: list[str]) -> bool:
         """ICLS 2018 for children: work under a third party's menace of penalty is forced labour
-        on its own, and so are the worst forms of C182 art. 3(a)-(c) (sexual exploitation,
-        illicit activities), without proof of involuntariness."""
+        on its own, and so are the worst forms of C182 art. 3(a)-(c), without proof of
+        involuntariness: the sale of a child and debt bondage (a), sexual exploitation (b) and
+        illicit activities (c)."""
         if screen.job is None or not self.account_child(screen):
             return False
-        worst = screen.job.sexual_exploitation.yes or screen.job.forced_criminal_activity.yes
+        job, transit = screen.job, screen.account.transit
+        sold = job.sold_or_handed_over.yes or (
+            screen.index == 0 and transit.sold_or_handed_over.yes
+        )
+        bonded = self._work_debt_bondage(screen) is Answer.YES
+        worst = job.sexual_exploitation.yes or job.forced_criminal_activity.yes or sold or bonded
         return bool(menace) or worst
 
     @staticmethod
