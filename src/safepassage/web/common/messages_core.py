@@ -647,6 +647,8 @@ MESSAGES = (
     # Translators: core/screening/messages.py
     gettext_noop("Debt bondage at work"),
     # Translators: core/screening/messages.py
+    gettext_noop("Months of pay owed"),
+    # Translators: core/screening/messages.py
     gettext_noop("A fact screening worked out"),
     # Translators: core/screening/messages.py
     gettext_noop("{hours} hours a day"),
@@ -764,6 +766,8 @@ MESSAGES = (
     gettext_noop(
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them; the law of {country2} allows some costs only within limits: check the amount against them"
     ),
+    # Translators: core/screening/messages.py
+    gettext_noop("{months} months of pay owed"),
     # Translators: core/screening/messages.py
     gettext_noop("age {age}"),
     # Translators: core/screening/messages.py
