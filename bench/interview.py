@@ -36,7 +36,8 @@ project = learnable  # what an interview from an empty account can learn
 def replay(screener: Screener, truth: Account, steps: list[float]) -> tuple[int, bool]:
     """Interview `truth` from an empty account; the questions asked, and whether the settled
     result equals the whole account's. Each step's time goes to `steps`."""
-    account, asked = Account(), list[str]()
+    # The interview knows the day it takes place (the law in force then), as a case record does.
+    account, asked = Account(reported_on=truth.reported_on), list[str]()
     while True:
         began = time.perf_counter()
         found = next_questions(screener, account, skip=asked)
