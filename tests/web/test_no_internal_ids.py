@@ -53,3 +53,29 @@ def test_no_case_page_shows_an_internal_id(name: str, org: Any, alice: Any):
 def test_the_cli_screening_output_shows_no_internal_id(name: str):
     output = CliRunner().invoke(app, ["screen", str(FILES[name])]).output
     assert not IDS.findall(output), IDS.findall(output)[:5]
+
+
+# Every page a person reads, for a case with many findings (the export is a machine file).
+PAGES = {
+    "detail": "",
+    "edit": "edit/",
+    "intake": "intake/",
+    "plan": "plan/",
+    "professional": "professional/",
+}
+STAFF_PAGES = ("/", "/cases/", "/cases/new/", "/cases/disagreements/", "/cases/audit/", "/check/")
+
+
+def test_no_page_of_the_application_shows_an_internal_id(org: Any, alice: Any, sue: Any):
+    account = core_edge.account_data(read_account(FILES["fishing_vessel_thailand"]))
+    case = services.case_create(user=alice, organisation=org, account=account)
+    client = client_for(alice)
+    client.get(f"/cases/{case.pk}/")  # an audited read, so the audit page has rows
+    urls = [f"/cases/{case.pk}/{PAGES[p]}" for p in PAGES]
+    for user, url in [(alice, u) for u in urls] + [(sue, u) for u in STAFF_PAGES]:
+        response = client_for(user).get(
+            url.replace("/note/", "/notes/").replace("/refer/", "/referrals/"), follow=True
+        )
+        assert response.status_code == 200, url
+        page = visible(response.content.decode())
+        assert not IDS.findall(page), (url, IDS.findall(page)[:5])
