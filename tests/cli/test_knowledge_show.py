@@ -57,7 +57,7 @@ def test_it_refuses_a_date_that_is_not_iso():
 def test_it_says_when_a_place_is_unknown():
     result = show("TH", "minimum_wage", "--on", "2025-03-01", "--where", "Atlantis")
     assert result.exit_code == 0
-    assert "minimum_wage has no value for 'Atlantis'" in result.output
+    assert "minimum_wage has no value for 'Atlantis' on 2025-03-01" in result.output
 
 
 def test_it_shows_the_frameworks():

@@ -36,6 +36,7 @@ parameters:
         value:
           name: Example shelter
           kind: shelter
+          audience: [migrants]
           phone: "+66 55 000 000"
           languages: [my, th]
         citation: {CITATION}

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import contracts
+from .contacts import CONTACTS as CONTACTS  # the planner reads it from here
+from .contacts import REMOTE_CONTACTS
 from .model import Knowledge, Parameter, Place, Series, Value
 from .problems import KnowledgeError, Problem
 from .schema import Entry, Response, TopicFile
@@ -124,7 +126,7 @@ class _Builder:
         model = validate_document(doc)
         contract = contracts.topics_for(scope)[topic]
         if model is not None and contract.record_type:
-            check_records(model, contract, doc)
+            check_records(model, contract, doc, scope)
         if model is not None and not doc.problems:
             self._merge(model, doc, layer, scope, topic)
         if doc.problems:
@@ -340,13 +342,6 @@ def _overlap(param: Parameter, current: Value, following: Value) -> Problem:
     return Problem(current.file, current.line, (param.scope, param.topic, param.name), message)
 
 
-CONTACTS = ("phone", "line", "facebook", "whatsapp", "telegram", "email", "url")
-
-
-# Ways to reach a provider from another country (a phone number only in international form).
-REMOTE_CONTACTS = ("line", "facebook", "whatsapp", "telegram", "email", "url")
-
-
 def _remote_problems(
     response: Response, scope: str, params: Mapping[tuple[str, str, str], Parameter]
 ) -> list[str]:
@@ -372,8 +367,8 @@ def _remote_problems(
             for v in latest
         ):
             problems.append(
-                f"remote provider '{provider}' has no contact usable from abroad (LINE, "
-                "Facebook, WhatsApp, Telegram, email, URL or a phone number starting with +)"
+                f"remote provider '{provider}' has no contact usable from abroad (a chat link, "
+                "email, URL or a phone number starting with +)"
             )
     return problems
 
@@ -383,5 +378,5 @@ def _provider_problem(channel: Parameter | None) -> str | None:
         return "is not in this country's help_channels; add it there or fix the id"
     latest = [s.entries[-1].value for s in channel.all_series() if s.entries]
     if not any(v is not None and any(getattr(v, c) for c in CONTACTS) for v in latest):
-        return "has no contact (phone, LINE, Facebook, WhatsApp, Telegram, email or URL); add one"
+        return "has no contact (phone, chat link, email or URL); add one"
     return None

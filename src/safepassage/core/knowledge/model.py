@@ -123,6 +123,12 @@ class Parameter:
             series = place.series
         value = series.at(on)
         if value is None:
+            if where and place is not None and place.name == "default":
+                # `where` is no place of this parameter, and the default has nothing on `on`.
+                known = ", ".join(sorted(p for p in self.places if p != "default"))
+                raise LookupProblem(
+                    f"{self.name} has no value for '{where}' on {on}; known places: {known}"
+                )
             first = series.entries[0].effective.isoformat() if series.entries else "never"
             raise LookupProblem(f"{self.name} has no value in force on {on} (first from {first})")
         return Resolved(self, value, place)

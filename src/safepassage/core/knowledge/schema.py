@@ -57,6 +57,8 @@ ChannelKind = Literal[
     "legal_aid",
     "shelter",
 ]
+# Who a help channel is for: the self-check shows a migrant only those for migrants (or children).
+Audience = Literal["migrants", "children", "employers", "brands", "professionals"]
 MigrationKind = Literal["mou", "regularisation", "border_pass", "bilateral", "other"]
 ResponseKind = Literal[
     "information_and_safety_planning",
@@ -149,10 +151,18 @@ class Law(Strict):
 class Channel(Strict):
     name: Text
     kind: ChannelKind
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    # Exactly one number or short code (a tel: link dials it); what to do once through (press 7
+    # for Burmese, an extension) goes in `phone_then`, other numbers in the entry's note.
     phone: Text | None = None
+    phone_then: Text | None = None
+    # Chat contacts, each a link or an id of that app (`knowledge check` validates the shape).
     line: Text | None = None
+    messenger: Text | None = None
     facebook: Text | None = None
     whatsapp: Text | None = None
+    viber: Text | None = None
+    zalo: Text | None = None
     telegram: Text | None = None
     email: Text | None = None
     url: Url | None = None

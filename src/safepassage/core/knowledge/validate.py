@@ -10,9 +10,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .contacts import channel_problems
 from .contracts import TopicContract
 from .problems import KeyPath
-from .schema import Entry, TopicFile, known_field_names
+from .schema import Channel, Entry, TopicFile, known_field_names
 from .yamlsource import Document
 
 _MISSING = object()
@@ -34,14 +35,19 @@ def validate_document(doc: Document) -> TopicFile | None:
     return None if doc.problems else topic
 
 
-def check_records(topic: TopicFile, contract: TopicContract, doc: Document) -> None:
-    """Record topics hold records of one type only."""
+def check_records(topic: TopicFile, contract: TopicContract, doc: Document, scope: str) -> None:
+    """Record topics hold records of one type only; help channels have contacts that work."""
     for name, param in topic.parameters.items():
         if param.type != contract.record_type:
             doc.problem(
                 ("parameters", name, "type"),
                 f"this topic holds '{contract.record_type}' records; change the type",
             )
+        for path, values in _series(("parameters", name), param):
+            for start, entry in values.items():
+                if isinstance(entry.value, Channel):
+                    for key, message in channel_problems(entry.value, scope):
+                        doc.problem((*path, start, "value", key), message)
 
 
 def _check_rules(topic: TopicFile, doc: Document) -> None:

@@ -38,6 +38,12 @@ class Contact:
     languages: tuple[str, ...]
     country: str | None = None  # where the provider is
     remote: bool = False  # reached from another country than the one the migrant is in
+    phone_then: str | None = None  # what to do once through (press 7 for Burmese)
+    messenger: str | None = None
+    whatsapp: str | None = None
+    viber: str | None = None
+    zalo: str | None = None
+    telegram: str | None = None
 
 
 @dataclass(frozen=True)

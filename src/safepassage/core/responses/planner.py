@@ -325,6 +325,12 @@ def contact_for(provider: str, channel: Channel, country: str, *, remote: bool =
         tuple(channel.languages),
         country=country,
         remote=remote,
+        phone_then=channel.phone_then,
+        messenger=channel.messenger,
+        whatsapp=channel.whatsapp,
+        viber=channel.viber,
+        zalo=channel.zalo,
+        telegram=channel.telegram,
     )
 
 
