@@ -93,23 +93,14 @@ def test_it_creates_a_case_only_with_consent(org: Any):
     client = Client()
     page, _ = walk(client, SCAM)
     state = _field(page, "state")
-    refused = client.post(
-        "/check/contact/",
-        {"state": state, "send": "1", "organisation": org.pk, "phone": "0812345678"},
-    )
+    form = client.post("/check/contact/", {"state": state}).content.decode()
+    sent = {"state": state, "send": "1", "token": _field(form, "token"), "phone": "0812345678"}
+    sent |= {"organisation": org.pk, "how": "call", "when": "any", "leave_message": "no"}
+    refused = client.post("/check/contact/", sent)
     assert refused.status_code == 400
     assert Case.objects.count() == 0
     assert "0812345678" in refused.content.decode()  # what was typed stays on the form
-    client.post(
-        "/check/contact/",
-        {
-            "state": state,
-            "send": "1",
-            "organisation": org.pk,
-            "phone": "0812345678",
-            "consent": "on",
-        },
-    )
+    client.post("/check/contact/", {**sent, "consent": "on"})
     case = Case.objects.get()
     assert case.source == "self_check"
     assert case.contact_consent_at is not None
@@ -128,6 +119,8 @@ def test_it_shows_only_the_migrant_own_embassy():
     from safepassage.web.selfcheck.help_channels import channels_for
 
     shown_to_mm = {c["id"] for c in channels_for("TH", "my", "MM")}
-    shown_to_kh = {c["id"] for c in channels_for("TH", "km", "KH")}
-    assert "embassy_cambodia_bangkok" in shown_to_kh
-    assert "embassy_cambodia_bangkok" not in shown_to_mm
+    shown_to_vn = {c["id"] for c in channels_for("TH", "vi", "VN")}
+    unknown = {c["id"] for c in channels_for("TH", "en", None)}
+    assert "embassy_vietnam_bangkok" in shown_to_vn
+    assert "embassy_vietnam_bangkok" not in shown_to_mm
+    assert not any(c.startswith("embassy_") for c in unknown)  # no embassy until it is known

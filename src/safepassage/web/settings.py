@@ -72,6 +72,24 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# A cache shared by every app process (rate limits must count across them): Redis when
+# SAFEPASSAGE_CACHE_URL names one (redis://host:6379/0), else this process's memory, which is
+# right only for a single process (the laptop default).
+_CACHE_URL = os.environ.get("SAFEPASSAGE_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+if _CACHE_URL and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured("SAFEPASSAGE_CACHE_URL must be a redis:// URL.")
+# Self-check contact requests per address in a window: more are refused with a clear message.
+SAFEPASSAGE_CONTACT_LIMIT = int(os.environ.get("SAFEPASSAGE_CONTACT_LIMIT", "5"))
+SAFEPASSAGE_CONTACT_WINDOW = int(os.environ.get("SAFEPASSAGE_CONTACT_WINDOW", "600"))  # seconds
+# Where the quick exit sends the person (a page that looks ordinary on a shared phone).
+SAFEPASSAGE_QUICK_EXIT_URL = os.environ.get("SAFEPASSAGE_QUICK_EXIT_URL", "https://www.google.com/")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "casework:list"
 LOGOUT_REDIRECT_URL = "login"

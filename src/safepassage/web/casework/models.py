@@ -79,6 +79,10 @@ class Case(models.Model):
     document_index = models.CharField(max_length=64, blank=True, db_index=True)
     account = EncryptedJSONField(default=dict, blank=True)
     asked = models.JSONField(default=list, blank=True, help_text="Questions already asked.")
+    # A self-check's request to be contacted: the language the person used, and how to reach
+    # them safely (how, when, whether a message may be left, a code word): personal, encrypted.
+    language = models.CharField(max_length=10, blank=True)
+    safe_contact = EncryptedJSONField(default=dict, blank=True)
 
     # The plan request: what the migrant wants (consents are records of their own: Consent).
     goals = models.JSONField(default=list, blank=True)

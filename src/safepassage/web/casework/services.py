@@ -89,6 +89,9 @@ def case_create(
     account: dict[str, Any] | None = None,
     source: str = "intake",
     contact_consent: bool = False,
+    asked: list[str] | None = None,
+    language: str = "",
+    safe_contact: dict[str, str] | None = None,
 ) -> Case:
     account = account or {}
     case = Case.objects.create(
@@ -97,6 +100,9 @@ def case_create(
         source=source,
         created_by=user if getattr(user, "is_authenticated", False) else None,
         account=account,
+        asked=asked or [],
+        language=language,
+        safe_contact=safe_contact or {},
         contact_consent_at=timezone.now() if contact_consent else None,
         **_personal(name, phone, document_number),
         **_derived(account),

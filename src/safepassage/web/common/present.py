@@ -62,7 +62,7 @@ def _cite(cite: Cite) -> dict[str, Any]:
     }
 
 
-def _evidence(e: Evidence) -> dict[str, Any]:
+def evidence(e: Evidence) -> dict[str, Any]:
     """A fact behind a finding: its question and the answer; where screening wrote the note
     (the pay, the hours, the age), the note is the answer, shown to every reader."""
     if e.message:
@@ -77,7 +77,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "label": finding_label(finding),
         # The template and its words (period, sector, country...) translated, then filled.
         "rule": finding.text(_),
-        "because": [_evidence(e) for e in finding.because],
+        "because": [evidence(e) for e in finding.because],
         "cites": [_cite(c) for c in finding.cites],
     }
 
@@ -107,26 +107,41 @@ def determination(result: Determination) -> dict[str, Any]:
 
 
 def contact_links(contact: Contact) -> list[dict[str, str]]:
-    """Links a phone can open: call, LINE, Facebook, web, email."""
+    """Links a phone can open, one number or chat each: call, LINE, Messenger, WhatsApp, Viber,
+    Zalo, Telegram, Facebook, web, email. A channel with none is not reachable."""
     links = []
     if contact.phone:
         digits = "".join(ch for ch in contact.phone if ch.isdigit() or ch == "+")
         links.append({"kind": "phone", "href": f"tel:{digits}", "text": contact.phone})
-    if contact.line:
-        line = contact.line.lstrip("@")
-        links.append(
-            {"kind": "line", "href": f"https://line.me/R/ti/p/@{line}", "text": contact.line}
-        )
-    if contact.facebook:
-        href = contact.facebook
-        if not href.startswith("http"):
-            href = f"https://www.facebook.com/{href}"
-        links.append({"kind": "facebook", "href": href, "text": "Facebook"})
+    for kind, value, base, name in (
+        ("line", contact.line, "https://line.me/R/ti/p/", "LINE"),
+        ("messenger", contact.messenger, "https://m.me/", "Messenger"),
+        ("whatsapp", contact.whatsapp, "https://wa.me/", "WhatsApp"),
+        ("viber", contact.viber, "viber://chat?number=", "Viber"),
+        ("zalo", contact.zalo, "https://zalo.me/", "Zalo"),
+        ("telegram", contact.telegram, "https://t.me/", "Telegram"),
+        ("facebook", contact.facebook, "https://www.facebook.com/", "Facebook"),
+    ):
+        if value:
+            links.append({"kind": kind, "href": _chat_href(kind, value, base), "text": name})
     if contact.url:
         links.append({"kind": "web", "href": contact.url, "text": _("Website")})
     if contact.email:
         links.append({"kind": "email", "href": f"mailto:{contact.email}", "text": contact.email})
     return links
+
+
+def _chat_href(kind: str, value: str, base: str) -> str:
+    """A chat contact as a link: kept as given when it is one, else the app's link for the id
+    (a LINE id keeps its @; a WhatsApp or Viber number keeps only its digits)."""
+    if value.startswith(("http://", "https://", "viber://")):
+        return value
+    if kind == "line":
+        return base + "@" + value.lstrip("@")
+    if kind in ("whatsapp", "viber"):
+        digits = "".join(ch for ch in value if ch.isdigit())
+        return base + ("%2B" + digits if kind == "viber" else digits)
+    return base + value.lstrip("@")
 
 
 def _step(step: Step) -> dict[str, Any]:

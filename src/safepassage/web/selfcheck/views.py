@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -18,8 +20,10 @@ from ...core.responses.plan import PlanRequest
 from ..casework import core_edge, services
 from ..common import present
 from ..common.answers import AnswerForm
+from ..common.labels import COUNTRIES
 from ..common.routes import public
-from .forms import ContactForm
+from . import guidance, protection
+from .forms import HOW, WHEN, ContactForm
 from .help_channels import channels_for
 from .state import State
 
@@ -27,16 +31,23 @@ from .state import State
 # questions on a phone; a result reached at the limit is shown as provisional. Every page also
 # lets the person stop and see the result so far. (Decent work settles in about 26 questions.)
 MAX_QUESTIONS = 30
+NATIONALITY = "person.nationality"
+ORIGINS = ("MM", "KH", "LA", "VN", "TH")
+# The language a person reads suggests their country (confirmed on the result page): it picks
+# the one embassy shown. Thai and English say nothing about it.
+FROM_LANGUAGE = {"my": "MM", "km": "KH", "lo": "LA", "vi": "VN"}
 
 
 def _render(
     request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
+    context = {"quick_exit_url": settings.SAFEPASSAGE_QUICK_EXIT_URL, **context}
     return render(request, f"selfcheck/{template}", context, status=status)
 
 
 @public
 @never_cache
+@csrf_exempt  # switching language posts here; nothing is stored, and the phone keeps no cookie
 def start(request: HttpRequest) -> HttpResponse:
     return _render(request, "start.html", {"state": State().dumps()})
 
@@ -46,6 +57,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @csrf_exempt  # no cookie on the migrant's phone; a forged step changes nothing stored
 def question(request: HttpRequest) -> HttpResponse:
     state = State.loads(request.POST.get("state"))
+    _nationality(request, state)
     form = None
     asked = core_edge.question(request.POST.get("question", ""))
     if asked is not None and ("answer" in request.POST or _has_input(request)):
@@ -80,6 +92,20 @@ def _question_page(request: HttpRequest, state: State, form: AnswerForm) -> Http
     return _render(request, "question.html", context, status=400 if form.errors else 200)
 
 
+def _country(account: Any) -> str:
+    """Where the person works (the latest job with a country), Thailand until they say."""
+    return next((job.country for job in reversed(account.work) if job.country), None) or "TH"
+
+
+def _help(account: Any, result: Any) -> dict[str, Any]:
+    """The help list for this person: the primary contact, and the rest behind "more"."""
+    language = get_language() or "en"
+    nationality = account.person.nationality or FROM_LANGUAGE.get(language)
+    where = guidance.situation(account, result)
+    found = channels_for(_country(account), language, nationality, where)
+    return {"primary": found[0] if found else None, "channels": found[1:], "situation": where}
+
+
 def _has_input(request: HttpRequest) -> bool:
     return any(request.POST.get(name) for name in ("number", "amount", "text"))
 
@@ -87,24 +113,41 @@ def _has_input(request: HttpRequest) -> bool:
 def _account_data(state: State) -> dict[str, Any]:
     account = core_edge.account_from({})
     for qid, value in state.answers.items():
+        if qid == NATIONALITY:
+            continue
         try:
             account = core_edge.record_answer(account, qid, value)
         except ValueError:
             continue  # an answer the current questions no longer accept: drop it, ask again
-    return core_edge.account_data(account)
+    data = core_edge.account_data(account)
+    if state.answers.get(NATIONALITY) in COUNTRIES:  # confirmed on the result page
+        data.setdefault("person", {})["nationality"] = state.answers[NATIONALITY]
+    return data
+
+
+def _nationality(request: HttpRequest, state: State) -> None:
+    """The person's country, chosen on the result page, so that only their embassy shows."""
+    chosen = request.POST.get("nationality", "")
+    if chosen in COUNTRIES:
+        state.answers[NATIONALITY] = chosen
 
 
 def _result(request: HttpRequest, state: State) -> HttpResponse:
     account = core_edge.account_from(_account_data(state))
     result = core_edge.screen(account)
-    country = next((job.country for job in reversed(account.work) if job.country), None) or "TH"
+    nationality = account.person.nationality or FROM_LANGUAGE.get(get_language() or "en")
+    plan = present.plan(core_edge.plan(account, result, PlanRequest()))
     context = {
         "state": state.dumps(),
         "determination": present.determination(result),
+        "reasons": guidance.reasons(result),
         "progress": core_edge.interview_progress(account, state.asked),
-        "channels": channels_for(country, get_language() or "en", account.person.nationality),
-        "steps": present.plan(core_edge.plan(account, result, PlanRequest()))["steps"][:4],
-        "country": country,
+        **_help(account, result),
+        "steps": plan["steps"][:4],
+        "country": _country(account),
+        "nationality": nationality,
+        "nationality_confirmed": NATIONALITY in state.answers or bool(account.person.nationality),
+        "countries": [(code, COUNTRIES[code]) for code in ORIGINS],
         "finished": True,
     }
     return _render(request, "result.html", context)
@@ -112,22 +155,44 @@ def _result(request: HttpRequest, state: State) -> HttpResponse:
 
 @public
 @never_cache
-@csrf_exempt
+@csrf_exempt  # no cookie on the migrant's phone: the form carries a signed token instead
 def contact(request: HttpRequest) -> HttpResponse:
     state = State.loads(request.POST.get("state"))
+    account = core_edge.account_from(_account_data(state))
+    country = _country(account)
     sent = request.method == "POST" and request.POST.get("send") == "1"
-    form = ContactForm(request.POST if sent else None)
-    if sent and form.is_valid():
-        data = form.cleaned_data
-        services.case_create(
-            user=None,
-            organisation=data["organisation"],
-            name=data["name"],
-            phone=data["phone"],
-            account=_account_data(state),
-            source="self_check",
-            contact_consent=True,
-        )
-        return _render(request, "thanks.html", {"organisation": data["organisation"]})
-    context = {"state": state.dumps(), "contact_form": form}
-    return _render(request, "contact.html", context, status=400 if form.errors else 200)
+    form = ContactForm(request.POST if sent else None, country=country)
+    if sent and not protection.allowed(request):
+        return _render(request, "refused.html", {"state": state.dumps()}, status=429)
+    if sent and not protection.token_valid(request.POST.get("token")):
+        form.add_error(None, _("This form was open too long. Check your answers and send again."))
+    elif sent and form.is_valid():
+        return _thanks(request, state, account, form)
+    context = {"state": state.dumps(), "contact_form": form, "token": protection.form_token()}
+    return _render(request, "contact.html", context, status=400 if sent else 200)
+
+
+def _thanks(request: HttpRequest, state: State, account: Any, form: ContactForm) -> HttpResponse:
+    data = form.cleaned_data
+    case = services.case_create(
+        user=None,
+        organisation=data["organisation"],
+        name=data["name"],
+        phone=data["phone"],
+        account=core_edge.account_data(account),
+        source="self_check",
+        contact_consent=True,
+        asked=state.asked,
+        language=get_language() or "en",
+        safe_contact=form.safe_contact(),
+    )
+    safe = form.safe_contact()
+    context = {
+        "organisation": data["organisation"],
+        "reference": case.reference,
+        "how": HOW[safe["how"]],
+        "when": WHEN[safe["when"]],
+        "code_word": bool(safe["code_word"]),
+        **_help(account, core_edge.screen(account)),
+    }
+    return _render(request, "thanks.html", context)
