@@ -1,14 +1,26 @@
-"""Log-in form with SafePassage's own (translated) messages."""
+"""Log-in form with SafePassage's own (translated) labels and messages.
+
+Django's AuthenticationForm takes its labels from Django's catalogue ("Password") and from the
+user model ("username"), which Django translates into neither Lao nor (fully) Burmese, and into
+Khmer with old wording: the labels here are SafePassage's own, from its catalogue.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.forms import AuthenticationForm
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from .forms import NamedErrorsMixin
 
 
 class LoginForm(NamedErrorsMixin, AuthenticationForm):
+    username = UsernameField(label=_("Username"), widget=forms.TextInput(attrs={"autofocus": True}))
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {  # noqa: RUF012 (Django reads it as a class attribute)
         "invalid_login": _(
             "Please enter a correct username and password. Both are case-sensitive."
