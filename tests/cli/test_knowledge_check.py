@@ -56,3 +56,25 @@ def test_it_prints_one_line_per_problem_and_fails(tmp_path: Path):
         in (lines[2])
     )
     assert "3 problem(s) found." in result.output
+
+
+def test_it_names_a_text_no_catalogue_translates(tmp_path):
+    from typer.testing import CliRunner
+
+    from safepassage.cli import app
+
+    folder = tmp_path / "locale"
+    folder.mkdir()  # no catalogue at all: every shipped text is untranslated
+    import safepassage.cli.knowledge as cli_knowledge
+
+    original = cli_knowledge.LOCALE_DIR
+    cli_knowledge.LOCALE_DIR = folder
+    try:
+        result = CliRunner().invoke(app, ["knowledge", "check"])
+        skipped = CliRunner().invoke(app, ["knowledge", "check", "--no-translations"])
+    finally:
+        cli_knowledge.LOCALE_DIR = original
+    assert result.exit_code == 1
+    assert "no Thai translation" in result.output
+    assert "help_channels.yaml" in result.output
+    assert skipped.exit_code == 0

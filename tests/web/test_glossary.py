@@ -25,12 +25,13 @@ GLOSSARY = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
 STATUSES = {"verified", "partly verified", "unverified"}
 CHECKED = ("forced-labour", "trafficking", "victim", "recruiter")  # as the issue asks
 # The spoken-register forms the glossary excludes from Burmese. Each is matched where it cannot be
-# part of a written word: ဒီ not inside ကမ္ဘောဒီးယား, ဘာ not in ဘာသာ, ရော်ဘာ or ဘား, and so on.
+# part of a written word: ဒီ not inside ကမ္ဘောဒီးယား nor as ဒီဇင်ဘာ (December) or ဒီမို (democratic),
+# ဘာ not in ဘာသာ, ရော်ဘာ or ဘား, မယ် not in the name မယ်တော်, and so on.
 SPOKEN_BURMESE = re.compile(
     r"တယ်(?!နှင့်| သို့မဟုတ်)"  # but ဟိုတယ် (hotel) is a loanword
-    r"|မယ်|ရဲ့|တဲ့|လို့|နဲ့|ဘူး|သလဲ|တခြား|တစ်ယောက်ယောက်|အဲဒီ"
+    r"|မယ်(?!တော်)|ရဲ့|တဲ့|လို့|နဲ့|ဘူး|သလဲ|တခြား|တစ်ယောက်ယောက်|အဲဒီ"  # not Mae Tao's name
     r"|(?<!ပါ)သလား"  # the written yes/no question ends ပါသလား
-    r"|(?<![\u1000-\u109f])ဒီ|ဘယ်|(?<![\u1000-\u109f])ဘာ(?![သး]|ရိန်း)|တွေ(?!့)"
+    r"|(?<![\u1000-\u109f])ဒီ(?!ဇင်ဘာ|မို)|ဘယ်|(?<![\u1000-\u109f])ဘာ(?![သး]|ရိန်း)|တွေ(?!့)"
 )
 
 

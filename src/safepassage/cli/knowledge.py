@@ -22,7 +22,8 @@ from ..core.knowledge import (
 )
 from ..core.knowledge.contracts import scopes, topics_for
 from ..core.knowledge.describe import describe
-from ..i18n import _
+from ..core.knowledge.texts import untranslated
+from ..i18n import LOCALE_DIR, _
 
 app = typer.Typer(help=_("The law, the frameworks and the help channels, as dated, cited data."))
 out = Console(highlight=False, soft_wrap=True)
@@ -34,13 +35,23 @@ def check(
     folders: Annotated[
         list[Path] | None, typer.Argument(help=_("Overlay folders to check on top."))
     ] = None,
+    translations: Annotated[
+        bool,
+        typer.Option(
+            "--translations/--no-translations",
+            help=_("Check that every shipped text people read is translated."),
+        ),
+    ] = True,
 ) -> None:
     """Validate the shipped knowledge, SAFEPASSAGE_KNOWLEDGE_PATH overlays and FOLDERS.
 
     Prints one line per problem (file:line: key.path: what is wrong; what to do) and exits 1
-    when there is any problem.
+    when there is any problem: also every shipped text people read (help channels,
+    responses) that a language's catalogue does not translate (--no-translations skips it).
     """
     problems = check_knowledge(folders or [])
+    if translations and not problems:
+        problems = untranslated(load_knowledge(folders or []), LOCALE_DIR)
     for problem in problems:
         out.print(str(problem), markup=False)
     if problems:

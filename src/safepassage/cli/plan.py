@@ -86,10 +86,10 @@ def print_plan(made: Plan) -> None:
         out.print(f"[bold yellow]! {notice}[/bold yellow]")
     for step in made.steps:
         out.print(
-            f"\n[bold]{step.rank}. {step.name}[/bold] ({step.kind.replace('_', ' ')}, "
+            f"\n[bold]{step.rank}. {_(step.name)}[/bold] ({step.kind.replace('_', ' ')}, "
             f"{step.country})"
         )
-        out.print(f"   {step.summary}", markup=False)
+        out.print(f"   {_(step.summary)}", markup=False)
         if step.remote_how:
             out.print("   " + _("Done remotely: {how}").format(how=step.remote_how), markup=False)
         for reason in step.why:
@@ -106,14 +106,14 @@ def print_plan(made: Plan) -> None:
                 if w
             ]
             where = f" ({_('remote')}, {contact.country})" if contact.remote else ""
+            name = contact.name if contact.proper_name else _(contact.name)
             out.print(
-                f"   → {contact.name}{where}: {'; '.join(ways)} [{', '.join(contact.languages)}]",
+                f"   → {name}{where}: {'; '.join(ways)} [{', '.join(contact.languages)}]",
                 markup=False,
             )
         if step.risk_notes or step.risks:
-            out.print(
-                f"   {_('risks')}: {', '.join(step.risks)}. {step.risk_notes or ''}", markup=False
-            )
+            notes = _(step.risk_notes) if step.risk_notes else ""
+            out.print(f"   {_('risks')}: {', '.join(step.risks)}. {notes}", markup=False)
         for c in step.cites:
             out.print(
                 f"   {_('source')}: {c.title} ({_('in force from')} {c.in_force_from})",
@@ -122,4 +122,4 @@ def print_plan(made: Plan) -> None:
     if made.not_chosen:
         out.print("\n[bold]" + _("Not chosen, and why:") + "[/bold]")
         for item in made.not_chosen:
-            out.print(f"  - {item.name} ({item.country}): {item.reason}", markup=False)
+            out.print(f"  - {_(item.name)} ({item.country}): {item.reason}", markup=False)

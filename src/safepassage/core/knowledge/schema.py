@@ -150,6 +150,9 @@ class Law(Strict):
 
 class Channel(Strict):
     name: Text
+    # A proper name (an organisation's own name, as it writes it): shown as written in every
+    # language, not translated. Other names ("Department of Employment hotline") are translated.
+    proper_name: bool = False
     kind: ChannelKind
     audience: Annotated[list[Audience], Field(min_length=1)]
     # Exactly one number or short code (a tel: link dials it); what to do once through (press 7

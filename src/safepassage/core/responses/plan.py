@@ -44,6 +44,7 @@ class Contact:
     viber: str | None = None
     zalo: str | None = None
     telegram: str | None = None
+    proper_name: bool = False  # `name` is the provider's own name: shown as written
 
 
 @dataclass(frozen=True)

@@ -331,6 +331,7 @@ def contact_for(provider: str, channel: Channel, country: str, *, remote: bool =
         viber=channel.viber,
         zalo=channel.zalo,
         telegram=channel.telegram,
+        proper_name=channel.proper_name,
     )
 
 

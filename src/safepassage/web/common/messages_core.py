@@ -58,8 +58,8 @@ MESSAGES = (
     gettext_noop("In which province or region is the workplace?"),
     # Translators: interview question person.age
     gettext_noop("How old are you?"),
-    # Translators: interview question work.free_to_leave
     gettext_noop(
+        # Translators: interview question work.free_to_leave
         "Could you leave this job if you wanted to, without being punished or losing money you are owed?"
     ),
     # Translators: interview question work.locked_in
@@ -80,20 +80,20 @@ MESSAGES = (
     gettext_noop("Were you told you must pay a fine or a debt before you can leave?"),
     # Translators: interview question work.threatened_dismissal
     gettext_noop("Were you threatened with losing your job if you complained?"),
-    # Translators: interview question work.sold_or_handed_over
     gettext_noop(
+        # Translators: interview question work.sold_or_handed_over
         "Since you arrived, have you been sold or handed over to another employer, boat or compound?"
     ),
-    # Translators: interview question work.exit_payment_demanded
     gettext_noop(
+        # Translators: interview question work.exit_payment_demanded
         "Have you been told to pay money, or has your family been asked for money, before you can be let go?"
     ),
     # Translators: interview question work.coworkers_threatened_or_hurt
     gettext_noop("Have you seen other workers being hit, hurt or threatened at this workplace?"),
     # Translators: interview question work.leaving_refused
     gettext_noop("Did you ask to leave and were refused, or punished for asking?"),
-    # Translators: interview question work.stays_out_of_fear
     gettext_noop(
+        # Translators: interview question work.stays_out_of_fear
         "Do you stay in this job because you are afraid of what would happen if you left, such as arrest or losing your papers or the pay you are owed?"
     ),
     # Translators: interview question work.phone_taken
@@ -106,16 +106,16 @@ MESSAGES = (
     gettext_noop("Does anyone of your family work at the same place?"),
     # Translators: interview question work.children_working_alongside
     gettext_noop("Do any children, yours or your family's, work there too?"),
-    # Translators: interview question work.beyond_national_waters
     gettext_noop(
+        # Translators: interview question work.beyond_national_waters
         "Does the boat go outside the country's waters, to fish far away or in another country's sea?"
     ),
-    # Translators: interview question work.rights_denied_as_penalty
     gettext_noop(
+        # Translators: interview question work.rights_denied_as_penalty
         "Are you punished by losing food, rest days, pay or other things you have a right to?"
     ),
-    # Translators: interview question work.longer_than_agreed
     gettext_noop(
+        # Translators: interview question work.longer_than_agreed
         "Are you kept working longer than you agreed, for example after your contract should have ended?"
     ),
     # Translators: interview question work.wages_withheld
@@ -226,8 +226,8 @@ MESSAGES = (
     gettext_noop("Did you borrow money to pay for the job or the journey?"),
     # Translators: interview question recruitment.documents_taken
     gettext_noop("Did the recruiter take your passport or ID card?"),
-    # Translators: interview question recruitment.job_offer_red_flags
     gettext_noop(
+        # Translators: interview question recruitment.job_offer_red_flags
         "Does the offer promise high pay for easy work, with the trip paid, and contact only by chat apps?"
     ),
     # Translators: interview question transit.transported_by
@@ -258,52 +258,52 @@ MESSAGES = (
     gettext_noop("citizen"),
     # Translators: interview question return.wages_still_owed
     gettext_noop("If you have left the job, does the employer still owe you pay?"),
-    # Translators: interview question gate.confinement
     gettext_noop(
+        # Translators: interview question gate.confinement
         "Are you locked in, watched, or stopped from going out or from contacting your family?"
     ),
-    # Translators: interview question gate.violence
     gettext_noop(
+        # Translators: interview question gate.violence
         "At work, has anyone hit you, hurt you or touched you sexually, or have you seen others there hurt or threatened?"
     ),
-    # Translators: interview question gate.threats
     gettext_noop(
+        # Translators: interview question gate.threats
         "Has anyone threatened you in any way, for example to hurt you or your family, to report you to the police or immigration, to fine you, or to fire you?"
     ),
-    # Translators: interview question gate.journey
     gettext_noop(
+        # Translators: interview question gate.journey
         "On the journey, did anything bad happen to you, such as being locked up, hurt, threatened, handed over to other people, or having your passport taken?"
     ),
-    # Translators: interview question gate.deception
     gettext_noop(
+        # Translators: interview question gate.deception
         "Were you lied to about the job, for example about the work, the pay, the hours, the employer, the place or your papers?"
     ),
-    # Translators: interview question gate.job_differs
     gettext_noop(
+        # Translators: interview question gate.job_differs
         "Is the job different from what you agreed, for example other work, another employer, or for longer than agreed?"
     ),
-    # Translators: interview question gate.made_to
     gettext_noop(
+        # Translators: interview question gate.made_to
         "Are you made to do things against your will, such as cheating people online or other illegal work, having sex with customers, or overtime under threat?"
     ),
-    # Translators: interview question gate.pay_taken
     gettext_noop(
+        # Translators: interview question gate.pay_taken
         "Is your pay kept back or cut without a clear reason, or are you punished by losing pay, food or rest days?"
     ),
-    # Translators: interview question gate.conditions
     gettext_noop(
+        # Translators: interview question gate.conditions
         "Is the work dangerous without safety equipment, or is the place you live dirty, crowded or unsafe?"
     ),
-    # Translators: interview question gate.recruitment_force
     gettext_noop(
+        # Translators: interview question gate.recruitment_force
         "Were you forced into this job, or did the recruiter take your passport or ID card?"
     ),
-    # Translators: interview question gate.traded
     gettext_noop(
+        # Translators: interview question gate.traded
         "Since you arrived, have you been sold or handed over to others, or has anyone demanded money to let you go?"
     ),
-    # Translators: interview question gate.leaving
     gettext_noop(
+        # Translators: interview question gate.leaving
         "Have you been refused when you asked to leave, or do you stay because you are afraid of what would happen if you left?"
     ),
     # Translators: core/knowledge/describe.py
@@ -356,36 +356,36 @@ MESSAGES = (
     gettext_noop("{times}× the normal rate ({percent}%)"),
     # Translators: core/knowledge/describe.py
     gettext_noop("languages: {codes}"),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "Forced criminality: people forced to commit crimes (such as online scams) because they were trafficked should not be punished for those acts (the non-punishment principle)."
     ),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "No goal was chosen yet, so this plan proposes safety and information first and the strongest remedy the findings support ({goals}). Ask what the migrant wants, then change the goals."
     ),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "No contact of your own country's embassy or consular service is recorded for this step ({nationality}); ask an NGO to find it."
     ),
     # Translators: core/responses/planner.py
     gettext_noop("Police lines are not listed because you have not agreed to involve the police."),
     # Translators: core/responses/planner.py
     gettext_noop("No provider of this step that you can reach from {country} is recorded."),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "You are in {here}, so this step is done remotely with providers in {there} that can be reached from abroad."
     ),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "The migrant is a child (under 18). The law requires protection of child victims: {steps}. This happens whatever the child's or the family's wishes about police involvement; explain this to the child before acting."
     ),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "The migrant is a child (under 18). The law requires protection of child victims. This happens whatever the child's or the family's wishes about police involvement; explain this to the child before acting."
     ),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "Immediate safety comes first: {dangers}. Plan how to reach safety before any claim or complaint."
     ),
     # Translators: core/responses/planner.py
@@ -404,8 +404,8 @@ MESSAGES = (
     gettext_noop("prosecution"),
     # Translators: core/responses/planner.py
     gettext_noop("protect others"),
-    # Translators: core/responses/planner.py
     gettext_noop(
+        # Translators: core/responses/planner.py
         "No step can be offered from {country} with the services SafePassage knows of. What is missing: {missing} A hotline or NGO in the home country may still help."
     ),
     # Translators: core/responses/rules.py
@@ -496,8 +496,8 @@ MESSAGES = (
     gettext_noop("It needs one of these findings: {findings}."),
     # Translators: core/responses/rules.py
     gettext_noop("It needs a trafficking answer of {answers}."),
-    # Translators: core/responses/rules.py
     gettext_noop(
+        # Translators: core/responses/rules.py
         "It is for people with signs of trafficking (force, coercion, deception or abuse of a vulnerable position, or a child moved or held for exploitation), and none were found."
     ),
     # Translators: core/responses/rules.py
@@ -518,24 +518,24 @@ MESSAGES = (
     gettext_noop("You are held and cannot leave safely: asking for rescue comes first."),
     # Translators: core/responses/rules.py
     gettext_noop("The law makes the protection of a child victim mandatory in {country}."),
-    # Translators: core/responses/rules.py
     gettext_noop(
+        # Translators: core/responses/rules.py
         "Not without your consent: contacting the embassy shares your situation with your government. Give consent 'embassy' to include it."
     ),
     # Translators: core/responses/rules.py
     gettext_noop("It does not serve the goals you chose ({goals})."),
     # Translators: core/responses/rules.py
     gettext_noop("Not recommended: the findings do not support forced labour or trafficking."),
-    # Translators: core/responses/rules.py
     gettext_noop(
+        # Translators: core/responses/rules.py
         "Not without your consent: reporting to the police is your choice. Give consent 'police' to include it."
     ),
     # Translators: core/responses/rules.py
     gettext_noop("Not yet: reach safety first, then decide about the police."),
     # Translators: core/responses/rules.py
     gettext_noop("Not recommended: the findings show no sign of trafficking or forced labour."),
-    # Translators: core/responses/rules.py
     gettext_noop(
+        # Translators: core/responses/rules.py
         "This is your choice. Formal identification as a victim of trafficking in {country}: {who} It can open shelter, legal help and protection from punishment, and it can bring risks: {risks}. Give consent to formal victim identification to include it."
     ),
     # Translators: core/responses/rules.py
@@ -552,62 +552,62 @@ MESSAGES = (
     gettext_noop("For your safety now: {dangers}."),
     # Translators: core/responses/rules.py
     gettext_noop("It serves your goals: {goals}."),
-    # Translators: core/responses/rules.py
     gettext_noop(
+        # Translators: core/responses/rules.py
         "It holds the recruiter, employer or buyer to account, which protects others too."
     ),
     # Translators: core/responses/rules.py
     gettext_noop("It is based on these findings: {findings}."),
-    # Translators: core/responses/rules.py
     gettext_noop(
+        # Translators: core/responses/rules.py
         "Without a valid work permit, this step can lead to arrest, a fine, detention or deportation. Go with an NGO or a lawyer."
     ),
-    # Translators: core/screening/determination.py
     gettext_noop(
+        # Translators: core/screening/determination.py
         "'Labour exploitation' is SafePassage's own construct, not a legal term: no binding international definition exists. SafePassage uses it for serious or multiple labour-rights violations, for two or more ILO indicators of forced labour, or for one element of the ICLS forced-labour test (involuntary work, or a threat or menace of penalty) without the other."
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {paid} {currency} {per} is below the minimum wage of {minimum} {currency} {per}"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {amount} {currency} {pay_per} for {days} days a week (about {month_days} working days a month) comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {amount} {currency} {pay_per} for {days} days a week (about {month_days} working days a month) and {hours} normal hours a day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {amount} {currency} {pay_per} for {days} days a week comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {amount} {currency} {pay_per} for {days} days a week and {hours} normal hours a day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {amount} {currency} {pay_per} for {hours} normal hours a day comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Pay of {amount} {currency} {pay_per} comes to {paid} {currency} {per}, below the minimum wage of {minimum} {currency} {per}. Spreading the pay over the days and hours actually worked is SafePassage's own conversion, not a statutory formula; where the law counts paid rest days in a monthly wage, the shortfall may be larger"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per day)"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per week)"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per month)"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours a day, {days} days a week means {overtime} overtime hours, over the legal limit of {cap} (overtime max hours per year)"
     ),
     # Translators: core/screening/messages.py
@@ -654,74 +654,74 @@ MESSAGES = (
     gettext_noop("{hours} hours a day"),
     # Translators: core/screening/messages.py
     gettext_noop("{days} days a week"),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The worker says the pay is below the minimum wage, which is {minimum} {currency} {per}"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The worker says they are paid nothing; the minimum wage is {minimum} {currency} {per}"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "No labour law of this country is on file, so only the international tests were applied: the ILO indicators of forced labour, the ICLS 2018 test of forced labour and the Palermo Protocol. Decent work cannot be concluded without the national law"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The answers on pay contradict each other: {months} months of pay are owed, yet no pay is said to be kept back. Check which is right"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The answers on pay contradict each other: {months} months of pay are owed, yet the pay is said to be as promised. Check which is right"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "On this date the law did not apply the minimum wage to {sector}, so pay below it is not a breach of the minimum-wage rule (very low pay is still weighed as a sign of forced labour)"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "On this date the law's limits on working hours and overtime did not apply to {sector}"
     ),
     # Translators: core/screening/messages.py
     gettext_noop("The hours findings for {sector} may not hold: {law}"),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours of work a day leave less than the {rest} hours of rest the law requires in any 24 hours on a fishing vessel"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours a day, {days} days a week leave less than the {rest} hours of rest the law requires in any 7 days on a fishing vessel"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Children work at the same place. Ask about each of them: a child who works beside a parent in forced labour is counted in forced labour of children (ICLS 2018), and every child's work must be checked against the minimum working ages"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Family members work at the same place: plan for their safety too, and ask whether they want help of their own"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The boat works outside national waters, where the law of the boat's flag state governs work on board: check that the country given for this job is the flag state. Inspections in foreign ports under the ILO Work in Fishing Convention (C188) may also reach the crew"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "{hours} hours a day means {overtime} overtime hours in a day, over the legal limit of {cap} hours of overtime a day"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Overtime is imposed under threat of a penalty, but the law allows overtime on a working day only with the worker's consent, given each time"
     ),
     # Translators: core/screening/messages.py
     gettext_noop("Pay is kept back, though the law requires wages to be paid in full and on time"),
     # Translators: core/screening/messages.py
     gettext_noop("A worker under 18 works overtime, which the law prohibits for workers under 18"),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Working {days} days a week leaves less than the {rest} rest day(s) a week the law requires"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Overtime was worked without the overtime rate of {premium}× the normal hourly wage"
     ),
     # Translators: core/screening/messages.py
@@ -738,32 +738,32 @@ MESSAGES = (
     gettext_noop("Age {age} is below the minimum working age of {minimum}"),
     # Translators: core/screening/messages.py
     gettext_noop("A person under {age} works in hazardous work ({sector})"),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} forbids charging the worker"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} forbids charging the worker; the law of {country2} forbids charging the worker"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} forbids charging the worker; the law of {country2} allows some costs only within limits: check the amount against them"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them; the law of {country2} forbids charging the worker"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "The migrant paid recruitment fees or related costs: the ILO fair-recruitment principles say no worker should pay for a job; the law of {country} allows some costs only within limits: check the amount against them; the law of {country2} allows some costs only within limits: check the amount against them"
     ),
     # Translators: core/screening/messages.py
@@ -786,16 +786,16 @@ MESSAGES = (
     gettext_noop("Involuntary work (ICLS 2018): {circumstance}"),
     # Translators: core/screening/messages.py
     gettext_noop("Threat or menace of penalty (ICLS 2018): {circumstance}"),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Not trafficking: no act was found (no recruitment, transport, transfer, harbouring or receipt of the person by someone else)"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Not trafficking: the person is an adult and every means is known to be absent (no force, coercion, deception, abuse of vulnerability or payment to someone in control)"
     ),
-    # Translators: core/screening/messages.py
     gettext_noop(
+        # Translators: core/screening/messages.py
         "Not trafficking: no purpose of exploitation was found (no forced labour, forced criminal activity or sexual exploitation)"
     ),
     # Translators: core/screening/messages.py
@@ -880,8 +880,8 @@ MESSAGES = (
     gettext_noop("Language of the questions: en, th, km, lo, my, vi."),
     # Translators: cli/interview.py
     gettext_noop("Ask at most this many questions."),
-    # Translators: cli/interview.py
     gettext_noop(
+        # Translators: cli/interview.py
         "Provisional: {n} more questions could still change this result. Ask them before relying on it."
     ),
     # Translators: cli/interview.py
@@ -910,6 +910,8 @@ MESSAGES = (
     gettext_noop("The law, the frameworks and the help channels, as dated, cited data."),
     # Translators: cli/knowledge.py
     gettext_noop("Overlay folders to check on top."),
+    # Translators: cli/knowledge.py
+    gettext_noop("Check that every shipped text people read is translated."),
     # Translators: cli/knowledge.py
     gettext_noop("{count} problem(s) found."),
     # Translators: cli/knowledge.py
@@ -1022,20 +1024,20 @@ MESSAGES = (
     gettext_noop("SafePassage is running at http://{host}:{port}/"),
     # Translators: cli/serve.py
     gettext_noop("Demo logins (demonstration data only, password {password}):"),
-    # Translators: a screening result
     gettext_noop(
+        # Translators: a screening result
         "Under the anti-trafficking law as amended in 2017, seizing a person's identity documents is one of the means of \"forced labour or services\", alongside debt bondage and threats or force. Using it to make someone work can be forced labour or trafficking."
     ),
-    # Translators: a screening result
     gettext_noop(
+        # Translators: a screening result
         "It is an offence for anyone, including an employer, to keep a foreign worker's work permit or identity documents (such as a passport). The penalty is up to 6 months' imprisonment and/or a fine of up to 100,000 baht. Separately, seizing identity documents to make someone work is a means of forced labour under the anti-trafficking law (since the 2017 amendment)."
     ),
-    # Translators: a screening result
     gettext_noop(
+        # Translators: a screening result
         "Whether these hours findings reach seasonal farm work is contested: ministerial regulations on agricultural work have excluded farm work that is not done all year round from some of the Labour Protection Act's rules on hours, overtime and holidays. Ask whether the work is all year round, and check the regulation in force before relying on an hours finding."
     ),
-    # Translators: a screening result
     gettext_noop(
+        # Translators: a screening result
         "When making or carrying out a labour contract, the employer must not (1) keep the originals of the worker's identity papers (such as the citizen ID card), diplomas or certificates; (2) require the worker to give money or other property as a guarantee for the contract; or (3) force the worker to work under the contract to repay a debt to the employer. A worker whose original papers are kept may ask for them back; the employer may keep only copies."
     ),
     # Translators: a screening result

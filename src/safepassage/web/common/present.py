@@ -144,22 +144,37 @@ def _chat_href(kind: str, value: str, base: str) -> str:
     return base + value.lstrip("@")
 
 
+def knowledge_text(text: str | None) -> str:
+    """A text of the knowledge base (a response's summary, a channel's hours) in the reader's
+    language: each is a message of the catalogues (see core/knowledge/texts.py)."""
+    return _(text) if text else ""
+
+
+def provider_name(contact: Contact) -> str:
+    return contact.name if contact.proper_name else knowledge_text(contact.name)
+
+
 def _step(step: Step) -> dict[str, Any]:
     return {
         "rank": step.rank,
         "response": step.response,
         "kind": step.kind,
         "kind_label": label(RESPONSE_KINDS, step.kind),
-        "name": step.name,
-        "summary": step.summary,
+        "name": knowledge_text(step.name),
+        "summary": knowledge_text(step.summary),
         "why": [_(w) for w in step.why],
         "risks": step.risks,
-        "risk_notes": step.risk_notes,
-        "requires": step.requires,
+        "risk_notes": knowledge_text(step.risk_notes),
+        "requires": [knowledge_text(r) for r in step.requires],
         "criminal_justice": step.criminal_justice,
         "mandatory": step.mandatory,
         "providers": [
-            {"id": p.id, "name": p.name, "links": contact_links(p), "languages": p.languages}
+            {
+                "id": p.id,
+                "name": provider_name(p),
+                "links": contact_links(p),
+                "languages": p.languages,
+            }
             for p in step.providers
         ],
         "cites": [_cite(c) for c in step.cites],
@@ -170,7 +185,11 @@ def plan(result: Plan) -> dict[str, Any]:
     return {
         "steps": [_step(s) for s in result.steps],
         "not_chosen": [
-            {"kind_label": label(RESPONSE_KINDS, n.kind), "name": n.name, "reason": _(n.reason)}
+            {
+                "kind_label": label(RESPONSE_KINDS, n.kind),
+                "name": knowledge_text(n.name),
+                "reason": _(n.reason),
+            }
             for n in result.not_chosen
         ],
         "notices": [_(text) for text in result.notices.values()],
