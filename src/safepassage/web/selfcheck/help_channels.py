@@ -11,7 +11,7 @@ from ...core.knowledge import default_knowledge
 from ...core.knowledge.problems import LookupProblem
 from ...core.knowledge.schema import Channel
 from ...core.responses.planner import contact_for
-from ..common.present import contact_links
+from ..common.present import contact_links, knowledge_text
 
 # Channels a migrant can contact directly; police come last and are never shown first.
 ORDER = ("hotline", "ngo", "union", "legal_aid", "shelter", "government_agency", "embassy")
@@ -66,27 +66,36 @@ def always_open(channel: Channel) -> bool:
 
 def _rank(channel: Channel, language: str, situation: str) -> tuple[Any, ...]:
     """In danger (or a child): a line open day and night first, then any hotline; a child,
-    child lines before those; a wage problem, those taking wage claims; then the person's
-    language, then the kind (police and embassies last)."""
+    child lines before those; a wage problem, those taking wage claims; then a call or a chat
+    before a website; then the person's language, then the kind (police and embassies last)."""
     serves = " ".join(channel.serves).casefold()
     urgent = situation in ("child", "danger")
     tiers = (
         situation == "child" and "children" not in channel.audience,
+        urgent and not direct(channel),  # in danger, a call or a chat that answers now
         urgent and not always_open(channel),
         urgent and channel.kind != "hotline",
         situation == "wages" and "wage" not in serves,
+        not direct(channel),  # a call or a chat before a website or an e-mail
     )
     return (*tiers, language not in channel.languages, ORDER.index(channel.kind))
+
+
+def direct(channel: Channel) -> bool:
+    """Reached by a call or a chat, at once (a website or an e-mail waits for an answer)."""
+    chats = (channel.line, channel.messenger, channel.whatsapp, channel.viber, channel.zalo)
+    return bool(channel.phone or any(chats) or channel.telegram or channel.facebook)
 
 
 def _present(name: str, channel: Channel, country: str) -> dict[str, Any]:
     contact = contact_for(name, channel, country)
     return {
         "id": name,
-        "name": channel.name,
+        "name": channel.name if channel.proper_name else knowledge_text(channel.name),
+        "proper_name": channel.proper_name,
         "kind": channel.kind,
         "languages": channel.languages,
-        "hours": channel.hours,
-        "phone_then": channel.phone_then,
+        "hours": knowledge_text(channel.hours),
+        "phone_then": knowledge_text(channel.phone_then),
         "links": contact_links(contact),
     }
