@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint fmt docs bench clean browser
+.PHONY: install run test lint fmt docs bench clean browser axe
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("SafePassage needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -18,15 +18,24 @@ install: $(STAMP)
 run: install
 	$(BIN)/safepassage serve
 
-test: install lint browser
+test: install lint browser axe
 	$(BIN)/safepassage knowledge check
-	$(BIN)/pytest
+	SAFEPASSAGE_AXE=$(AXE) $(BIN)/pytest
 
 # The browser tests need Debian's Chromium (Playwright cannot download a browser here).
 browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 	  || { echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; }
+
+# The accessibility test runs axe-core (from the npm registry) in Chromium: kept in the venv.
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+$(AXE):
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; } \
+	  || { echo "The accessibility test needs npm: sudo apt-get install nodejs npm" >&2; exit 1; }
+	npm install --silent --prefix $(VENV)/axe axe-core
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -13,6 +13,17 @@ from the same table, so the ranges in fonts.css are exactly what the files conta
 The language switcher shows every language's own name on every page; tiny "names" subsets cover
 those few characters so an English page does not download the whole Burmese, Khmer, Lao and Thai
 fonts (about 140 KB) just to label four links.
+
+The anonymous self-check must weigh at most 50 KB a page on a migrant's phone, so it has its own,
+much smaller fonts (fonts-selfcheck.css): one regular weight per script (bold is drawn by the
+browser), cut down to the glyphs that the catalogues' texts use. Each text of every catalogue is
+shaped with HarfBuzz (uharfbuzz), every glyph a shaping step produces is kept, and the script is
+checked: each text shaped with the subset gives exactly the glyphs and positions of the full font,
+else the build fails. Rebuild after the catalogues change (tests/browser/test_selfcheck_weight.py
+finds texts the subsets do not draw as the full fonts do). Only the contact form, where a person
+types free text, loads the full fonts (fonts.css).
+
+    .venv/bin/pip install uharfbuzz polib             # for the self-check subsets too
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -50,8 +62,10 @@ KHMER = f"U+1780-17FF, U+19E0-19FF, {JOINERS}"
 LAO = f"U+0E81-0EDF, U+20AD, {JOINERS}"
 MYANMAR = f"U+1000-109F, U+A9E0-A9FF, U+AA60-AA7F, {JOINERS}"
 
-# Each language's name in its own script, as the language switcher shows it (settings.LANGUAGES).
-NAMES = {"th": "ไทย", "km": "ខ្មែរ", "lo": "ລາວ", "my": "မြန်မာ"}
+# Each language's name, as the language switcher shows it on every page (settings.LANGUAGES).
+LANGUAGES = {"en": "English", "th": "ไทย", "km": "ខ្មែរ", "lo": "ລາວ", "my": "မြန်မာ"}
+LANGUAGES["vi"] = "Tiếng Việt"
+NAMES = {code: name for code, name in LANGUAGES.items() if code in ("th", "km", "lo", "my")}
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,11 @@ def build_face(face: Face, weight: int) -> tuple[str, str]:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # every shaping feature: the scripts need them all
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep copyright and the OFL notice
+    # Keep the copyright and the OFL notice; the tiny name faces, on every page, keep only the
+    # copyright and family (the licence is fonts/OFL.txt beside them).
+    options.name_IDs = (
+        [0, 1, 2] if face.subset.startswith("name-") else [0, 1, 2, 3, 4, 5, 6, 13, 14]
+    )
     options.hinting = False  # smaller; phones and modern browsers don't use TrueType hints
     options.notdef_outline = True
     font = subset.load_font(str(source), options)
@@ -135,6 +153,213 @@ def build_face(face: Face, weight: int) -> tuple[str, str]:
     name = f"{face.subset}-{weight}.woff2"
     subset.save_font(font, str(OUT / name), options)
     return name, format_ranges(points)
+
+
+# --- The self-check's subsets -------------------------------------------------------------------
+
+LOCALE = ROOT / "src/safepassage/locale"
+CHECK_CSS = STATIC / "fonts-selfcheck.css"
+
+
+@dataclass(frozen=True)
+class CheckFace:
+    family: str
+    source: str  # Debian file name without "-Regular.ttf"
+    name: str  # file name without ".woff2"
+    ranges: str  # the code points it may hold (the catalogues' characters within them are kept)
+    shaped: bool  # keep only the glyphs shaping the catalogues produces (else the GSUB closure)
+
+
+CHECK_FAMILIES = {
+    "latin": "SPC Sans",
+    "th": "SPC Thai",
+    "km": "SPC Khmer",
+    "lo": "SPC Lao",
+    "my": "SPC Myanmar",
+}
+ANY_LATIN = f"{LATIN}, {LATIN_EXT}, {VIETNAMESE}"  # split between Latin's two faces
+CHECK_FACES = [
+    CheckFace("SPC Sans", "NotoSans", "check-latin", ANY_LATIN, shaped=False),
+    CheckFace("SPC Sans", "NotoSans", "check-vietnamese", ANY_LATIN, shaped=False),
+    CheckFace("SPC Thai", "NotoLoopedThai", "check-thai", THAI, shaped=True),
+    CheckFace("SPC Khmer", "NotoSansKhmer", "check-khmer", KHMER, shaped=True),
+    CheckFace("SPC Lao", "NotoLoopedLao", "check-lao", LAO, shaped=True),
+    CheckFace("SPC Myanmar", "NotoSansMyanmar", "check-myanmar", MYANMAR, shaped=True),
+]
+
+
+def catalogue_texts() -> dict[str, list[str]]:
+    """Every text the pages can show, by language: each catalogue's translations, the English
+    source strings ("en") and the language names (with every language)."""
+    import polib  # a development dependency, like fontTools
+
+    names = list(LANGUAGES.values())
+    texts: dict[str, list[str]] = {"en": list(names)}
+    for po in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
+        found = texts.setdefault(po.parts[-3], list(names))
+        for entry in polib.pofile(str(po)):
+            texts["en"] += [t for t in (entry.msgid, entry.msgid_plural) if t]
+            found += [t for t in (entry.msgstr, *entry.msgstr_plural.values()) if t]
+    return texts
+
+
+def runs(texts: list[str], points: set[int]) -> set[str]:
+    """The maximal runs of characters a face draws: what the browser shapes in one go."""
+    found: set[str] = set()
+    for text in texts:
+        run = ""
+        for char in text + "\0":
+            if ord(char) in points and char != "\0":
+                run += char
+            elif run:
+                if set(map(ord, run.strip())) - parse_ranges(JOINERS):  # not joiners alone
+                    found.add(run)
+                run = ""
+    return found
+
+
+def _shaper(data: bytes) -> Any:
+    import uharfbuzz as hb
+
+    return hb.Font(hb.Face(hb.Blob(data)))
+
+
+def shape(font: Any, text: str, seen: set[int] | None = None) -> list[tuple[int, int, int, int]]:
+    """HarfBuzz's glyphs and positions for `text`; `seen` collects every glyph of every step."""
+    import uharfbuzz as hb
+
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    if seen is not None:
+
+        def step(message: str) -> bool:
+            if buf.content_type == hb.BufferContentType.GLYPHS:
+                seen.update(info.codepoint for info in buf.glyph_infos)
+            return True
+
+        buf.set_message_func(step)
+    hb.shape(font, buf, {})
+    return [
+        (info.codepoint, info.cluster, pos.x_advance, pos.x_offset + 10_000 * pos.y_offset)
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
+    ]
+
+
+def build_check_face(face: CheckFace, by_language: dict[str, list[str]]) -> tuple[str, str, int]:
+    """Write one self-check subset; return its file name, unicode-range and how many texts it
+    was checked on."""
+    import io
+
+    source = NOTO / f"{face.source}-Regular.ttf"
+    full_data = source.read_bytes()
+    cmap = TTFont(source).getBestCmap()
+    allowed = parse_ranges(face.ranges) & set(cmap)
+    texts = [text for texts in by_language.values() for text in texts]
+    used = {ord(c) for text in texts for c in text} & allowed
+    if face.family == CHECK_FAMILIES["latin"]:
+        # Latin's face holds what every language but Vietnamese uses (and "Tiếng Việt", on every
+        # page); Vietnamese's face the rest of what Vietnamese uses (a Vietnamese page loads both).
+        others = [text for code, texts in by_language.items() if code != "vi" for text in texts]
+        common = ({ord(c) for text in others for c in text} | set(range(0x20, 0x7F))) & allowed
+        used = common if face.name == "check-latin" else used - common
+    if face.shaped:
+        used |= parse_ranges(JOINERS) & set(cmap)
+    points = used & set(cmap)
+    options = subset.Options()
+    options.name_IDs = [0, 1, 2]  # copyright and family: the licence is fonts/OFL.txt beside them
+    options.hinting = False
+    options.notdef_outline = True
+    glyphs: set[str] = set()
+    checked = runs(texts, points)
+    full = _shaper(full_data)
+    order = TTFont(source).getGlyphOrder()
+    if face.shaped:
+        options.layout_features = ["*"]
+        options.layout_closure = False
+        seen: set[int] = set()
+        for run in checked:
+            shape(full, run, seen)
+        glyphs = {order[g] for g in seen}
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(points), glyphs=sorted(glyphs))
+    subsetter.subset(font)
+    plain = io.BytesIO()
+    font.flavor = None
+    font.save(plain)
+    small = _shaper(plain.getvalue())
+    kept = font.getGlyphOrder()
+    for run in sorted(checked):
+        # A zero-width space (Khmer and Thai put one between words) is drawn as nothing either
+        # way: as the full font's space glyph, or the subset's invisible one.
+        invisible = {i for i, char in enumerate(run) if char in "\u200b\u200c\u200d"}
+        want = [(order[g], *rest) for g, *rest in shape(full, run) if rest[0] not in invisible]
+        got = [(kept[g], *rest) for g, *rest in shape(small, run) if rest[0] not in invisible]
+        if want != got:
+            raise SystemExit(f"{face.name}: the subset draws {run!r} unlike the full font")
+    name = f"{face.name}.woff2"
+    font.flavor = "woff2"
+    font.save(str(OUT / name))
+    # A script's face claims its whole block (a shorter rule; a letter it lacks falls through to
+    # the next family): Latin's two faces claim exactly what they hold, as they share a family.
+    latin = face.family == CHECK_FAMILIES["latin"]
+    declared = points if latin else parse_ranges(face.ranges) | used
+    return name, format_ranges(declared).replace(", ", ","), len(checked)
+
+
+def check_stack(first: str) -> str:
+    families = [CHECK_FAMILIES[first]] + [CHECK_FAMILIES[k] for k in ORDER if k != first]
+    return ",".join(f'"{f}"' for f in families) + ",sans-serif"
+
+
+def check_css(faces: list[tuple[CheckFace, str, str]], names: dict[str, str]) -> str:
+    lines = [
+        "/* The self-check's fonts: one regular face per script, only the glyphs its catalogues",
+        "   use (bold is drawn by the browser). Generated by scripts/build_fonts.py: edit the",
+        "   script, not this file. OFL 1.1, fonts/OFL.txt. */",
+    ]
+    for face, name, ranges in faces:
+        lines.append(
+            f'@font-face{{font-family:"{face.family}";font-display:swap;'
+            f'src:url("fonts/{name}") format("woff2");unicode-range:{ranges}}}'
+        )
+    for code, (name, ranges) in names.items():
+        lines.append(
+            f'@font-face{{font-family:"SP Name {code}";font-display:swap;'
+            f'src:url("fonts/{name}") format("woff2");unicode-range:{ranges}}}'
+        )
+    lines.append(f"html,:lang(en),:lang(vi){{font-family:{check_stack('latin')}}}")
+    lines += [f":lang({code}){{font-family:{check_stack(code)}}}" for code in ORDER[1:]]
+    # The language names from the tiny name faces, except where the page's own font (downloaded
+    # anyway) has them; Latin's names come from Latin's face, which almost every page needs.
+    lines += [f'nav.languages :lang({code}){{font-family:"SP Name {code}"}}' for code in NAMES]
+    lines.append(
+        ",".join(f"html:lang({code}) nav.languages :lang({code})" for code in NAMES)
+        + "{font-family:inherit}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def build_check_fonts() -> list[str]:
+    texts = catalogue_texts()
+    built = []
+    for face in CHECK_FACES:
+        name, ranges, checked = build_check_face(face, texts)
+        built.append((face, name, ranges))
+        print(f"{(OUT / name).stat().st_size / 1024:7.1f} KB  {name} ({checked} texts checked)")
+    names = {}
+    for code, source in (
+        ("th", "NotoLoopedThai"),
+        ("km", "NotoSansKhmer"),
+        ("lo", "NotoLoopedLao"),
+        ("my", "NotoSansMyanmar"),
+    ):
+        face = Face(f"SP Name {code}", source, f"name-{code}", "")
+        file, ranges = build_face(face, 400)
+        names[code] = (file, ranges)
+    CHECK_CSS.write_text(check_css(built, names), encoding="utf-8")
+    return [name for _, name, _ in built] + [file for file, _ in names.values()]
 
 
 def stack(first: str) -> str:
@@ -200,7 +425,10 @@ def main() -> None:
         size = (OUT / name).stat().st_size
         total += size
         print(f"{size / 1024:7.1f} KB  {name}")
-    print(f"{total / 1024:7.1f} KB  in all")
+    print(f"{total / 1024:7.1f} KB  in all (fonts.css)")
+    check = build_check_fonts()
+    size = sum((OUT / name).stat().st_size for name in check)
+    print(f"{size / 1024:7.1f} KB  in all (fonts-selfcheck.css)")
 
 
 if __name__ == "__main__":

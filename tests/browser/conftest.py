@@ -17,6 +17,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop 
 
 CHROMIUM = os.environ.get("SAFEPASSAGE_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
+SMALL_PHONE = {"width": 360, "height": 640}  # the first screen of a cheap phone
 
 
 @pytest.fixture(scope="session")

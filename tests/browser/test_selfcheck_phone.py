@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from .conftest import PHONE
+from .selfcheck import tap
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,11 +33,11 @@ def _tap_through(page: Page) -> int:
     while page.locator('input[name="question"]').count() and taps < 40:
         qid = page.locator('input[name="question"]').get_attribute("value") or ""
         value = ANSWERS.get(qid, "unknown")
-        if qid == "person.age":
+        if qid == "person.age":  # each answer page replaces this one in place: wait for it
             page.locator('input[name="number"]').fill(value)
-            page.locator("form.question button[type=submit]").first.click()
+            tap(page, page.locator("form.question button[type=submit]").first)
         else:
-            page.locator(f'form.question button[name="answer"][value="{value}"]').click()
+            tap(page, page.locator(f'form.question button[name="answer"][value="{value}"]'))
         taps += 1
     return taps
 
@@ -44,7 +45,7 @@ def _tap_through(page: Page) -> int:
 def test_it_completes_the_self_check_in_khmer_on_a_phone(phone: Page, live_server: Any):
     phone.goto(f"{live_server.url}/km/check/")
     expect(phone.locator("html")).to_have_attribute("lang", "km")
-    phone.locator("main form button[type=submit]").first.click()
+    tap(phone, phone.locator("main form button[type=submit]").first)
     taps = _tap_through(phone)
     assert 3 <= taps <= 25
     expect(phone.locator("[data-level]").first).to_have_attribute("data-level", "forced_labour")
@@ -62,7 +63,7 @@ def test_it_leaves_the_site_with_the_quick_exit(phone: Page, live_server: Any):
 
     phone.route("https://www.google.com/**", outside)
     phone.goto(f"{live_server.url}/check/")
-    phone.locator("main form button[type=submit]").first.click()
+    tap(phone, phone.locator("main form button[type=submit]").first)
     phone.locator("#quick-exit").click()
     phone.wait_for_url("https://www.google.com/**")
     assert live_server.url not in phone.url

@@ -1,30 +1,45 @@
-// The self-check in one history entry: each form is sent in the background and its answer
-// page replaces this one in place (no new history entry), so the quick exit, which replaces
-// the entry, leaves no self-check page to go Back to on a shared phone. Esc exits too.
-// Without JavaScript the forms post normally (and each page adds an entry: the start page says so).
+// The self-check in one history entry: each form is sent in the background and the answer page
+// replaces this one in place, so the quick exit (which replaces the entry) leaves no self-check
+// page to go Back to on a shared phone; Esc exits too. Without JavaScript the forms post normally.
+// The help list can be shared or copied as plain text into the person's own chat.
 (function () {
   "use strict";
   function exit() {
     var link = document.getElementById("quick-exit");
-    window.location.replace(link ? link.href : "https://www.google.com/");
+    location.replace(link ? link.href : "https://www.google.com/");
   }
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { exit(); }
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { exit(); } });
+  document.addEventListener("click", function (e) {
+    var t = e.target.closest ? e.target : e.target.parentElement;
+    if (t.closest("#quick-exit")) { e.preventDefault(); exit(); return; }
+    var b = t.closest("[data-share],[data-copy]");
+    if (!b) { return; }
+    var text = helpList();
+    if (b.hasAttribute("data-share")) { navigator.share({ text: text }).catch(function () {}); return; }
+    navigator.clipboard.writeText(text).then(function () {
+      var s = document.querySelector(".copied");
+      if (s) { s.textContent = s.getAttribute("data-copied"); }
+    });
   });
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("#quick-exit");
-    if (link) { event.preventDefault(); exit(); }
-  });
-  document.addEventListener("submit", function (event) {
-    var form = event.target;
-    if (!form.matches || !form.matches("form[method=post]")) { return; }
-    event.preventDefault();
+  function helpList() {  // "Name: number link (then)" a line, the first contact first
+    return Array.prototype.map.call(document.querySelectorAll("main [data-channel]"), function (c) {
+      var links = Array.prototype.map.call(c.querySelectorAll("a[href]"), function (a) {
+        return a.getAttribute("href").replace(/^(tel|mailto):/, "");
+      });
+      var then = c.querySelector("span");
+      return c.querySelector("strong").textContent.trim() + ": " + links.join(" ") +
+        (then ? " " + then.textContent.trim() : "");
+    }).join("\n");
+  }
+  document.addEventListener("submit", function (e) {
+    var form = e.target, b = e.submitter;
+    if (!form.matches("form[method=post]")) { return; }
+    e.preventDefault();
     var data = new FormData(form);
-    if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
-    fetch(form.action, { method: "POST", body: data, credentials: "omit", cache: "no-store" })
-      .then(function (response) {
-        return response.text().then(function (html) { swap(html, response.url); });
-      })
+    if (b && b.name) { data.append(b.name, b.value); }
+    fetch(b && b.hasAttribute("formaction") ? b.formAction : form.action,
+      { method: "POST", body: data, credentials: "omit", cache: "no-store" })
+      .then(function (r) { return r.text().then(function (html) { swap(html, r.url); }); })
       .catch(function () { form.submit(); });  // offline or refused: a normal post
   });
   function swap(html, url) {
@@ -32,10 +47,16 @@
     document.title = page.title;
     document.documentElement.lang = page.documentElement.lang;
     document.body.replaceWith(document.adoptNode(page.body));
-    // Same entry, the answer page's address (a language switch changes the prefix).
-    if (url) { window.history.replaceState(null, "", url); }
-    window.scrollTo(0, 0);
-    var heading = document.querySelector("main h1");
-    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+    if (url) { history.replaceState(null, "", url); }  // same entry, the answer page's address
+    scrollTo(0, 0);
+    var h = document.querySelector("main h1");
+    if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
+    offer();
   }
+  function offer() {  // only what this browser can do
+    var share = document.querySelector("[data-share]"), copy = document.querySelector("[data-copy]");
+    if (share && navigator.share) { share.hidden = false; }
+    if (copy && navigator.clipboard) { copy.hidden = false; }
+  }
+  offer();
 })();
