@@ -28,8 +28,10 @@ from ..screening.determination import Cite
 from ..screening.labour_law import cite_value
 from .plan import Contact, NotChosen, Plan, PlanRequest, Step
 from .rules import (
+    GOAL_WORDS,
     Candidate,
     Situation,
+    country_words,
     decide,
     listed,
     not_chosen_for,
@@ -201,8 +203,8 @@ class Planner:
             reasons.append(
                 _(
                     "No contact of your own country's embassy or consular service is recorded "
-                    "for this step ({nationality}); ask an NGO to find it."
-                ).format(nationality=situation.nationality or "?")
+                    "for this step; ask an NGO to find it."
+                )
             )
         if withheld_police:
             reasons.append(
@@ -211,7 +213,7 @@ class Planner:
         if not contacts:
             reasons.append(
                 _("No provider of this step that you can reach from {country} is recorded.").format(
-                    country=here or "?"
+                    country=country_words(here)
                 )
             )
         elif all(c.remote for c in contacts):
@@ -220,7 +222,8 @@ class Planner:
                     "You are in {here}, so this step is done remotely with providers in "
                     "{there} that can be reached from abroad."
                 ).format(
-                    here=here or "?", there=", ".join(sorted({c.country or "?" for c in contacts}))
+                    here=country_words(here),
+                    there=", ".join(sorted({country_words(c.country) for c in contacts})),
                 )
             )
         return contacts, reasons
@@ -275,19 +278,6 @@ class Planner:
         return str(text)
 
 
-# The goals, as words in a sentence (items of a list, each translated).
-GOAL_WORDS = {
-    "recover_wages": N_("recover wages"),
-    "leave_job": N_("leave the job"),
-    "go_home": N_("go home"),
-    "stay_and_work": N_("stay and work"),
-    "get_documents": N_("get documents back"),
-    "be_safe_now": N_("be safe now"),
-    "prosecution": N_("prosecution"),
-    "protect_others": N_("protect others"),
-}
-
-
 def default_goals(account: Account, result: Determination) -> tuple[str, ...]:
     """The safe default when no goal is chosen: safety (with information and safety planning),
     and the strongest remedy the findings support: leaving a job one is held in, getting
@@ -306,10 +296,16 @@ def default_goals(account: Account, result: Determination) -> tuple[str, ...]:
 def _nothing_reachable(situation: Situation, not_chosen: list[NotChosen]) -> str:
     """Why a plan has no step: said plainly, with what is missing."""
     missing = sorted({n.reason for n in not_chosen if n.reason})[:3]
+    country = country_words(situation.located_in)
+    if not missing:
+        return _(
+            "No step can be offered from {country} with the services SafePassage knows of. "
+            "A hotline or NGO in the home country may still help."
+        ).format(country=country)
     return _(
         "No step can be offered from {country} with the services SafePassage knows of. "
         "What is missing: {missing} A hotline or NGO in the home country may still help."
-    ).format(country=situation.located_in or "?", missing=" ".join(missing) or "-")
+    ).format(country=country, missing=" ".join(missing))
 
 
 def contact_for(provider: str, channel: Channel, country: str, *, remote: bool = False) -> Contact:

@@ -6,6 +6,7 @@ marked for translation (`_()` or `N_()` from safepassage.i18n), filled with name
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,6 +77,62 @@ RISKS = {
 A_CHILD = N_("a child")
 
 # Why a response is not available where the migrant is, by `located` value.
+# The words for the codes a reason names (levels, statuses, parties, recruiters, answers).
+LEVEL_WORDS = {
+    "decent_work": N_("decent work"),
+    "labour_rights_violation": N_("a labour-rights violation"),
+    "labour_exploitation": N_("labour exploitation"),
+    "forced_labour": N_("forced labour"),
+}
+STATUS_WORDS = {
+    "mou": N_("an MOU worker"),
+    "registered": N_("a registered worker"),
+    "border_pass": N_("a border-pass holder"),
+    "irregular": N_("without papers"),
+    "tourist_visa": N_("on a tourist visa"),
+    "citizen": N_("a citizen"),
+}
+PARTY_WORDS = {"employer": N_("the employer"), "recruiter": N_("the recruiter"),
+               "buyer": N_("the buyer")}  # fmt: skip
+TRAFFICKING_WORDS = {"yes": N_("signs of trafficking"), "no": N_("no trafficking"),
+                     "unknown": N_("trafficking not yet ruled out")}  # fmt: skip
+RECRUITER_WORDS = {
+    "relative": N_("a relative"),
+    "friend_or_neighbour": N_("a friend or neighbour"),
+    "broker": N_("a broker"),
+    "licensed_agency": N_("a licensed agency"),
+    "unlicensed_agency": N_("an unlicensed agency"),
+    "employer": N_("the employer"),
+    "online_contact": N_("someone met online"),
+    "government": N_("a government office"),
+    "self": N_("themselves"),
+}
+
+
+# The goals, as words in a sentence (items of a list, each translated).
+GOAL_WORDS = {
+    "recover_wages": N_("recover wages"),
+    "leave_job": N_("leave the job"),
+    "go_home": N_("go home"),
+    "stay_and_work": N_("stay and work"),
+    "get_documents": N_("get documents back"),
+    "be_safe_now": N_("be safe now"),
+    "prosecution": N_("prosecution"),
+    "protect_others": N_("protect others"),
+}
+
+
+def country_words(code: str | None) -> str:
+    """A country by its name in the reader's language ("the country where the person is" when
+    it is not known), never its code."""
+    return _(m.country(code)) if code else _("the country where the person is")
+
+
+def words(table: dict[str, str], codes: Sequence[str]) -> str:
+    """Codes as translated words joined for a {placeholder} (never a code itself)."""
+    return listed([table.get(code, code.replace("_", " ")) for code in codes])
+
+
 WHERE = {
     "destination": N_("It is only for someone who is in {country}, where they worked."),
     "origin": N_("It is only for someone who has come back home to {country}."),
@@ -178,15 +235,15 @@ def eligible(rule: Eligibility, situation: Situation, country: str) -> str | Non
     result, account = situation.result, situation.account
     if rule.level_at_least is not None and result.level < Level[rule.level_at_least.upper()]:
         return _("It needs a finding of at least {level}.").format(
-            level=rule.level_at_least.replace("_", " ")
+            level=_(LEVEL_WORDS[rule.level_at_least])
         )
     if rule.any_finding and situation.findings.isdisjoint(rule.any_finding):
         return _("It needs one of these findings: {findings}.").format(
             findings=listed([finding_words(code) for code in rule.any_finding])
         )
     if rule.trafficking and result.trafficking.result.value not in rule.trafficking:
-        return _("It needs a trafficking answer of {answers}.").format(
-            answers=" / ".join(rule.trafficking)
+        return _("It needs one of these answers on trafficking: {answers}.").format(
+            answers=words(TRAFFICKING_WORDS, rule.trafficking)
         )
     if rule.trafficking and result.trafficking.result is Answer.UNKNOWN and not signs(situation):
         return _(
@@ -198,20 +255,21 @@ def eligible(rule: Eligibility, situation: Situation, country: str) -> str | Non
         return _("It is only for children.") if rule.child else _("It is only for adults.")
     places = rule.places()
     if not any(located(place, situation, country) for place in places):
-        return _(WHERE[places[0]]).format(country=country)
+        return _(WHERE[places[0]]).format(country=_(m.country(country)))
     if rule.legal_status and account.person.legal_status not in rule.legal_status:
-        return _("It needs the legal status {statuses}.").format(
-            statuses=" / ".join(rule.legal_status)
+        return _("It is only for someone who is {statuses}.").format(
+            statuses=words(STATUS_WORDS, rule.legal_status)
         )
     if rule.sectors and not any(j.sector in rule.sectors for j in account.work):
-        return _("It is only for these sectors: {sectors}.").format(sectors=", ".join(rule.sectors))
+        sectors = listed([m.sector(code) for code in rule.sectors])
+        return _("It is only for these kinds of work: {sectors}.").format(sectors=sectors)
     if not all(_identified(p, account) for p in rule.party_identified):
         return _("It needs these to be identified: {parties}.").format(
-            parties=", ".join(rule.party_identified)
+            parties=words(PARTY_WORDS, rule.party_identified)
         )
     if rule.recruited_by and account.recruitment.recruited_by not in rule.recruited_by:
         return _("It is only for someone recruited by: {recruiters}.").format(
-            recruiters=", ".join(r.replace("_", " ") for r in rule.recruited_by)
+            recruiters=words(RECRUITER_WORDS, rule.recruited_by)
         )
     return None
 
@@ -273,7 +331,7 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
     if mandatory:
         why.append(
             _("The law makes the protection of a child victim mandatory in {country}.").format(
-                country=candidate.country
+                country=country_words(candidate.country)
             )
         )
     if response.criminal_justice and not mandatory:
@@ -288,8 +346,10 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
         )
     why += _merits(candidate, situation)
     if not why:
-        return _("It does not serve the goals you chose ({goals}).").format(
-            goals=", ".join(request.goals) or "-"
+        if not request.goals:
+            return _("It does not serve any goal chosen.")
+        return _("It does not serve the goals chosen: {goals}.").format(
+            goals=words(GOAL_WORDS, request.goals)
         )
     return why
 
