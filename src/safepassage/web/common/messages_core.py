@@ -366,7 +366,7 @@ MESSAGES = (
     ),
     gettext_noop(
         # Translators: core/responses/planner.py
-        "No contact of your own country's embassy or consular service is recorded for this step ({nationality}); ask an NGO to find it."
+        "No contact of your own country's embassy or consular service is recorded for this step; ask an NGO to find it."
     ),
     # Translators: core/responses/planner.py
     gettext_noop("Police lines are not listed because you have not agreed to involve the police."),
@@ -388,22 +388,10 @@ MESSAGES = (
         # Translators: core/responses/planner.py
         "Immediate safety comes first: {dangers}. Plan how to reach safety before any claim or complaint."
     ),
-    # Translators: core/responses/planner.py
-    gettext_noop("recover wages"),
-    # Translators: core/responses/planner.py
-    gettext_noop("leave the job"),
-    # Translators: core/responses/planner.py
-    gettext_noop("go home"),
-    # Translators: core/responses/planner.py
-    gettext_noop("stay and work"),
-    # Translators: core/responses/planner.py
-    gettext_noop("get documents back"),
-    # Translators: core/responses/planner.py
-    gettext_noop("be safe now"),
-    # Translators: core/responses/planner.py
-    gettext_noop("prosecution"),
-    # Translators: core/responses/planner.py
-    gettext_noop("protect others"),
+    gettext_noop(
+        # Translators: core/responses/planner.py
+        "No step can be offered from {country} with the services SafePassage knows of. A hotline or NGO in the home country may still help."
+    ),
     gettext_noop(
         # Translators: core/responses/planner.py
         "No step can be offered from {country} with the services SafePassage knows of. What is missing: {missing} A hotline or NGO in the home country may still help."
@@ -481,6 +469,72 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("a child"),
     # Translators: core/responses/rules.py
+    gettext_noop("decent work"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a labour-rights violation"),
+    # Translators: core/responses/rules.py
+    gettext_noop("labour exploitation"),
+    # Translators: core/responses/rules.py
+    gettext_noop("forced labour"),
+    # Translators: core/responses/rules.py
+    gettext_noop("an MOU worker"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a registered worker"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a border-pass holder"),
+    # Translators: core/responses/rules.py
+    gettext_noop("without papers"),
+    # Translators: core/responses/rules.py
+    gettext_noop("on a tourist visa"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a citizen"),
+    # Translators: core/responses/rules.py
+    gettext_noop("the employer"),
+    # Translators: core/responses/rules.py
+    gettext_noop("the recruiter"),
+    # Translators: core/responses/rules.py
+    gettext_noop("the buyer"),
+    # Translators: core/responses/rules.py
+    gettext_noop("signs of trafficking"),
+    # Translators: core/responses/rules.py
+    gettext_noop("no trafficking"),
+    # Translators: core/responses/rules.py
+    gettext_noop("trafficking not yet ruled out"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a relative"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a friend or neighbour"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a broker"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a licensed agency"),
+    # Translators: core/responses/rules.py
+    gettext_noop("an unlicensed agency"),
+    # Translators: core/responses/rules.py
+    gettext_noop("someone met online"),
+    # Translators: core/responses/rules.py
+    gettext_noop("a government office"),
+    # Translators: core/responses/rules.py
+    gettext_noop("themselves"),
+    # Translators: core/responses/rules.py
+    gettext_noop("recover wages"),
+    # Translators: core/responses/rules.py
+    gettext_noop("leave the job"),
+    # Translators: core/responses/rules.py
+    gettext_noop("go home"),
+    # Translators: core/responses/rules.py
+    gettext_noop("stay and work"),
+    # Translators: core/responses/rules.py
+    gettext_noop("get documents back"),
+    # Translators: core/responses/rules.py
+    gettext_noop("be safe now"),
+    # Translators: core/responses/rules.py
+    gettext_noop("prosecution"),
+    # Translators: core/responses/rules.py
+    gettext_noop("protect others"),
+    # Translators: core/responses/rules.py
+    gettext_noop("the country where the person is"),
+    # Translators: core/responses/rules.py
     gettext_noop("It is only for someone who is in {country}, where they worked."),
     # Translators: core/responses/rules.py
     gettext_noop("It is only for someone who has come back home to {country}."),
@@ -495,7 +549,7 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("It needs one of these findings: {findings}."),
     # Translators: core/responses/rules.py
-    gettext_noop("It needs a trafficking answer of {answers}."),
+    gettext_noop("It needs one of these answers on trafficking: {answers}."),
     gettext_noop(
         # Translators: core/responses/rules.py
         "It is for people with signs of trafficking (force, coercion, deception or abuse of a vulnerable position, or a child moved or held for exploitation), and none were found."
@@ -505,9 +559,9 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("It is only for adults."),
     # Translators: core/responses/rules.py
-    gettext_noop("It needs the legal status {statuses}."),
+    gettext_noop("It is only for someone who is {statuses}."),
     # Translators: core/responses/rules.py
-    gettext_noop("It is only for these sectors: {sectors}."),
+    gettext_noop("It is only for these kinds of work: {sectors}."),
     # Translators: core/responses/rules.py
     gettext_noop("It needs these to be identified: {parties}."),
     # Translators: core/responses/rules.py
@@ -523,7 +577,9 @@ MESSAGES = (
         "Not without your consent: contacting the embassy shares your situation with your government. Give consent 'embassy' to include it."
     ),
     # Translators: core/responses/rules.py
-    gettext_noop("It does not serve the goals you chose ({goals})."),
+    gettext_noop("It does not serve any goal chosen."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It does not serve the goals chosen: {goals}."),
     # Translators: core/responses/rules.py
     gettext_noop("Not recommended: the findings do not support forced labour or trafficking."),
     gettext_noop(
