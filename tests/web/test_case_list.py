@@ -58,3 +58,22 @@ def test_it_explains_a_bad_filter_instead_of_failing(cases: dict[str, Case], ali
     response = client_for(alice).get("/cases/", {"level": "nonsense"})
     assert response.status_code == 200
     assert "“Level”: please choose one of the options shown." in response.content.decode()
+
+
+def test_it_finds_a_case_by_part_of_its_reference(cases: dict[str, Case], alice: Any):
+    reference = cases["fishing_vessel_thailand"].reference  # e.g. ORG-000002
+    digits = reference.split("-")[1].lstrip("0")
+    listed = _listed(client_for(alice), q=reference.split("-")[1][-4:])
+    assert reference in listed
+    assert cases["elsewhere"].reference not in _listed(client_for(alice), q=digits.zfill(4))
+
+
+def test_it_says_that_a_name_is_found_only_exactly(cases: dict[str, Case], alice: Any):
+    page = client_for(alice).get("/cases/").content.decode()
+    assert "a part of a name finds nothing" in page
+
+
+def test_it_shows_country_names_not_codes(cases: dict[str, Case], alice: Any):
+    page = client_for(alice).get("/cases/").content.decode()
+    assert "<td>Cambodia</td>" in page
+    assert "<td>KH</td>" not in page

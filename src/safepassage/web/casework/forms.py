@@ -93,7 +93,15 @@ class ReferralUpdateForm(NamedErrorsForm):
 
 
 class CaseFilterForm(NamedErrorsForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Part of a case reference, or a full name, phone number or document number exactly "
+            "as it was written: names are stored encrypted, so a part of a name finds nothing."
+        ),
+    )
     country = forms.ChoiceField(
         label=_("Country"), choices=ANY + list(COUNTRIES.items()), required=False
     )

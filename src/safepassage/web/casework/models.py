@@ -12,7 +12,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..common.labels import CONSENTS, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS, label
+from ..common.labels import (
+    CONSENTS,
+    COUNTRIES,
+    LEVELS,
+    OPTIONS,
+    STAGES,
+    TRAFFICKING_VIEWS,
+    label,
+)
 from .crypto import EncryptedJSONField, EncryptedTextField
 
 
@@ -112,6 +120,10 @@ class Case(models.Model):
     @property
     def stage_label(self) -> str:
         return label(STAGES, self.stage)
+
+    @property
+    def country_label(self) -> str:
+        return label(COUNTRIES, self.country) if self.country else ""
 
     @property
     def sector_label(self) -> str:

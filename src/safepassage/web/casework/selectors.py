@@ -21,6 +21,7 @@ from .crypto import blind_index, unreadable_fields
 from .models import AuditEvent, Case, Consent, ProfessionalDetermination
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
+PART_OF_REFERENCE = re.compile(r"^[A-Za-z0-9-]{3,13}$")  # e.g. "0042" or "MYORG-00"
 
 
 class SearchRefused(PermissionDenied):
@@ -28,8 +29,8 @@ class SearchRefused(PermissionDenied):
 
 
 def case_list(*, user: Any, query: str = "", **filters: str) -> QuerySet[Case]:
-    """The organisation's cases, newest first; `query` matches a reference, or exactly a name,
-    phone number or document number (through their keyed hashes: nothing is decrypted). Only
+    """The organisation's cases, newest first; `query` matches part of a reference, or exactly
+    a name, phone number or document number (through their keyed hashes: nothing is decrypted). Only
     roles that may see personal data may search: a match would re-identify the person."""
     if query.strip() and not can(user, Action.VIEW_PERSONAL):
         raise SearchRefused
@@ -45,6 +46,8 @@ def case_list(*, user: Any, query: str = "", **filters: str) -> QuerySet[Case]:
 
 def _search(query: str) -> Q:
     found = Q(reference__iexact=query) if REFERENCE.match(query) else Q(pk__in=[])
+    if PART_OF_REFERENCE.match(query) and any(ch.isdigit() for ch in query):
+        found |= Q(reference__icontains=query)
     for kind, column in (("name", "name_index"), ("phone", "phone_index")):
         digest = blind_index(kind, query)
         if digest:

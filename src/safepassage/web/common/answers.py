@@ -7,6 +7,7 @@ value; numbers, money and text arrive in their own fields. `value()` gives what 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -15,11 +16,28 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as lazy
 
 from ...core.interview import Question
+from ...core.knowledge import LookupProblem, default_knowledge
 from .forms import NamedErrorsForm
 from .labels import ANSWERS, COUNTRIES, OPTIONS, PER, label
 
 UNKNOWN = "unknown"
 CURRENCIES = ("THB", "KHR", "LAK", "VND", "MMK", "USD")
+
+
+def pay_basis(country: str) -> tuple[str, str] | None:
+    """The currency and the period of the country's minimum wage today (THB a day in Thailand,
+    USD a month in Cambodia), from the knowledge base; None for a country it does not hold."""
+    try:
+        param = default_knowledge().parameter(country, "minimum_wage", "minimum_wage")
+    except LookupProblem:
+        return None
+    today = date.today()
+    for series in param.all_series():
+        found = series.at(today)
+        amount = getattr(found, "value", None)
+        if amount is not None and amount.currency in CURRENCIES:
+            return amount.currency, amount.per
+    return None
 
 
 def choices_for(question: Question) -> list[tuple[str, str]]:
@@ -49,9 +67,16 @@ class AnswerForm(NamedErrorsForm):
     )
     text = forms.CharField(required=False, max_length=200, label=lazy("Your answer"))
 
-    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, question: Question, country: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
+        if question.kind == "money" and country:
+            # Pay is asked as the country pays it: its currency, by the day or the month.
+            basis = pay_basis(country)
+            if basis is not None:
+                self.fields["currency"].initial, self.fields["per"].initial = basis
         number = self.fields["number"]
         if question.min is not None:
             number.validators.append(MinValueValidator(question.min))

@@ -78,7 +78,9 @@ def _next_form(state: State) -> AnswerForm | None:
         return None
     account = core_edge.account_from(_account_data(state))
     following = core_edge.next_question(account, state.asked)
-    return None if following is None else AnswerForm(question=following)
+    if following is None:
+        return None
+    return AnswerForm(question=following, country=_country(account))
 
 
 def _question_page(request: HttpRequest, state: State, form: AnswerForm) -> HttpResponse:

@@ -26,7 +26,8 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
         question, where = core_edge.interview_step(account, found.asked)
     if question is None:
         return redirect("casework:detail", case_id=found.pk)
-    form = AnswerForm(request.POST or None, question=question)
+    country = next((job.country for job in reversed(account.work) if job.country), None)
+    form = AnswerForm(request.POST or None, question=question, country=country)
     if request.method == "POST" and form.is_valid():
         try:
             services.case_record_answer(
