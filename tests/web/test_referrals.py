@@ -79,3 +79,16 @@ def test_it_offers_the_scam_compound_case_safety_first(org: Any, alice: Any):
     kinds = [chunk.split('"')[0] for chunk in page.split('data-kind="')[1:]]
     assert kinds[0] in ("information_and_safety_planning", "shelter_and_protection")
     assert "criminal_complaint" not in kinds  # no consent given
+
+
+def test_it_offers_currencies_by_name_so_baht_cannot_become_bah(case: Case, alice: Any):
+    referral = refer(alice, case)
+    url = f"/cases/{case.pk}/referrals/{referral.pk}/"
+    page = client_for(alice).get(url).content.decode()
+    assert "Thai baht (THB)" in page
+    refused = client_for(alice).post(
+        url, {"status": "closed", "amount": "100", "currency": "baht", "version": 1}
+    )
+    assert refused.status_code == 400
+    referral.refresh_from_db()
+    assert referral.currency == ""  # nothing half-read is stored

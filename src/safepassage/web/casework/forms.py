@@ -69,13 +69,34 @@ class ReferralForm(NamedErrorsForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+# The currencies an amount can be in, by name, so that "baht" cannot become "BAH".
+CURRENCY_NAMES: dict[str, Any] = {
+    "THB": _("Thai baht (THB)"),
+    "MMK": _("Myanmar kyat (MMK)"),
+    "KHR": _("Cambodian riel (KHR)"),
+    "LAK": _("Lao kip (LAK)"),
+    "VND": _("Vietnamese dong (VND)"),
+    "USD": _("US dollar (USD)"),
+    "MYR": _("Malaysian ringgit (MYR)"),
+}
+
+
+class CurrencyField(forms.ChoiceField):
+    """A currency chosen from the list; a code typed in any case is read as its upper case."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).strip().upper()
+
+
 class ReferralUpdateForm(NamedErrorsForm):
     status = forms.ChoiceField(label=_("Status"), choices=ReferralStatus.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, required=False)
     amount = forms.DecimalField(
         label=_("Amount recovered"), min_value=0, max_digits=12, decimal_places=2, required=False
     )
-    currency = forms.CharField(label=_("Currency"), max_length=3, required=False)
+    currency = CurrencyField(
+        label=_("Currency"), choices=[("", "—"), *CURRENCY_NAMES.items()], required=False
+    )
     outcome_note = forms.CharField(
         label=_("What happened"), max_length=2000, required=False, widget=forms.Textarea
     )
@@ -83,12 +104,8 @@ class ReferralUpdateForm(NamedErrorsForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("amount") is not None and not (data.get("currency") or "").strip():
+        if data.get("amount") is not None and not data.get("currency"):
             self.add_error("currency", _("“%(field)s” is needed with an amount, e.g. THB."))
-        currency = (data.get("currency") or "").strip().upper()
-        if currency and (len(currency) != 3 or not currency.isalpha()):
-            self.add_error("currency", _("“%(field)s” must be a three-letter code, e.g. THB."))
-        data["currency"] = currency
         return data
 
 
