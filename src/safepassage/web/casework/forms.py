@@ -3,9 +3,11 @@ carry what the editor saw, for optimistic concurrency."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ...core.interview import questions
@@ -14,7 +16,7 @@ from ..common.forms import NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
 from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS
 from ..common.labels import GOALS as GOAL_LABELS
-from .models import CaseStatus, Outcome, ReferralStatus
+from .models import CaseStatus, NoteKind, Outcome, ReferralStatus
 
 ANY = [("", _("Any"))]
 SECTORS = [(code, OPTIONS[code]) for code in questions()["work.sector"].options]
@@ -60,7 +62,26 @@ class PlanRequestForm(NamedErrorsForm):
 
 
 class NoteForm(NamedErrorsForm):
+    kind = forms.ChoiceField(
+        label=_("Kind of contact"), choices=NoteKind.choices, initial="call", required=False
+    )
+    contacted_on = forms.DateField(
+        label=_("Date of the contact"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty if it was today."),
+    )
     text = forms.CharField(label=_("Note"), max_length=5000, widget=forms.Textarea)
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or NoteKind.OTHER
+
+    def clean_contacted_on(self) -> date:
+        found: date | None = self.cleaned_data.get("contacted_on")
+        today = timezone.localdate()
+        if found is not None and found > today:
+            raise forms.ValidationError(_("“%(field)s” cannot be in the future."))
+        return found or today
 
 
 class ReferralForm(NamedErrorsForm):

@@ -130,6 +130,14 @@ class Case(models.Model):
         return label(OPTIONS, self.sector) if self.sector else ""
 
 
+class NoteKind(models.TextChoices):
+    CALL = "call", _("Call")
+    VISIT = "visit", _("Visit")
+    MEETING = "meeting", _("Meeting")
+    MESSAGE = "message", _("Message")
+    OTHER = "other", _("Other")
+
+
 class Note(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
@@ -137,6 +145,9 @@ class Note(models.Model):
     )
     text = EncryptedTextField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # What the contact was and when it happened (not when it was written down).
+    kind = models.CharField(max_length=10, choices=NoteKind.choices, default=NoteKind.OTHER)
+    contacted_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"note {self.pk} on case {self.case_id}"

@@ -206,9 +206,13 @@ def professional_determination_record(
 
 
 @transaction.atomic
-def note_create(*, user: Any, case: Case, text: str) -> Note:
+def note_create(
+    *, user: Any, case: Case, text: str, kind: str = "other", contacted_on: Any = None
+) -> Note:
     require(user, Action.CHANGE)
-    note = Note.objects.create(case=case, author=user, text=text)
+    note = Note.objects.create(
+        case=case, author=user, text=text, kind=kind, contacted_on=contacted_on
+    )
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
     audit_record(user=user, case=case, action="change", what="note added")
     return note

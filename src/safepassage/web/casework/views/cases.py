@@ -198,7 +198,14 @@ def note_new(request: HttpRequest, found: Case) -> HttpResponse:
         return redirect("casework:detail", case_id=found.pk)
     form = NoteForm(request.POST)
     if form.is_valid():
-        services.note_create(user=request.user, case=found, text=form.cleaned_data["text"])
+        data = form.cleaned_data
+        services.note_create(
+            user=request.user,
+            case=found,
+            text=data["text"],
+            kind=data["kind"],
+            contacted_on=data["contacted_on"],
+        )
         messages.success(request, _("The note was added."))
         return redirect("casework:detail", case_id=found.pk)
     context = detail_context(request, found)
