@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "safepassage.web.common.context.organisation",
+                "safepassage.web.casework.context.menu",
             ],
         },
     },

@@ -74,7 +74,7 @@ class NoteForm(NamedErrorsForm):
     text = forms.CharField(label=_("Note"), max_length=5000, widget=forms.Textarea)
 
     def clean_kind(self) -> str:
-        return self.cleaned_data.get("kind") or NoteKind.OTHER
+        return str(self.cleaned_data.get("kind") or NoteKind.OTHER)
 
     def clean_contacted_on(self) -> date:
         found: date | None = self.cleaned_data.get("contacted_on")
