@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ...core.knowledge import default_knowledge
+from ...core.knowledge.contacts import CHATS
 from ...core.knowledge.problems import LookupProblem
 from ...core.knowledge.schema import Channel
 from ...core.responses.planner import contact_for
@@ -83,8 +84,7 @@ def _rank(channel: Channel, language: str, situation: str) -> tuple[Any, ...]:
 
 def direct(channel: Channel) -> bool:
     """Reached by a call or a chat, at once (a website or an e-mail waits for an answer)."""
-    chats = (channel.line, channel.messenger, channel.whatsapp, channel.viber, channel.zalo)
-    return bool(channel.phone or any(chats) or channel.telegram or channel.facebook)
+    return any(getattr(channel, key) for key in ("phone", *CHATS))
 
 
 def _present(name: str, channel: Channel, country: str) -> dict[str, Any]:

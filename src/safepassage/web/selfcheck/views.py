@@ -102,10 +102,14 @@ def _country(account: Any) -> str:
 def _help(account: Any, result: Any) -> dict[str, Any]:
     """The help list for this person: the primary contact, and the rest behind "more"."""
     language = get_language() or "en"
-    nationality = account.person.nationality or FROM_LANGUAGE.get(language)
     where = guidance.situation(account, result)
-    found = channels_for(_country(account), language, nationality, where)
+    found = channels_for(_country(account), language, _nationality_of(account), where)
     return {"primary": found[0] if found else None, "channels": found[1:], "situation": where}
+
+
+def _nationality_of(account: Any) -> str | None:
+    """The person's country as given, else as their language suggests (confirmed on the page)."""
+    return account.person.nationality or FROM_LANGUAGE.get(get_language() or "en")
 
 
 def _has_input(request: HttpRequest) -> bool:
@@ -137,7 +141,7 @@ def _nationality(request: HttpRequest, state: State) -> None:
 def _result(request: HttpRequest, state: State) -> HttpResponse:
     account = core_edge.account_from(_account_data(state))
     result = core_edge.screen(account)
-    nationality = account.person.nationality or FROM_LANGUAGE.get(get_language() or "en")
+    nationality = _nationality_of(account)
     plan = present.plan(core_edge.plan(account, result, PlanRequest()))
     context = {
         "state": state.dumps(),
@@ -186,9 +190,8 @@ def _thanks(request: HttpRequest, state: State, account: Any, form: ContactForm)
         contact_consent=True,
         asked=state.asked,
         language=get_language() or "en",
-        safe_contact=form.safe_contact(),
+        safe_contact=(safe := form.safe_contact()),
     )
-    safe = form.safe_contact()
     context = {
         "organisation": data["organisation"],
         "reference": case.reference,
