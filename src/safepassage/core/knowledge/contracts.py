@@ -17,15 +17,22 @@ class TopicContract:
     """The parameters a topic must have, by name and type."""
 
     required: dict[str, str] = field(default_factory=dict)
+    # Parameters the engine reads when a country has them: of this type when present. An
+    # overlay may add them where the shipped data has none (a rule an organisation knows).
+    optional: dict[str, str] = field(default_factory=dict)
     one_of: tuple[tuple[str, ...], ...] = ()
     record_type: str | None = None  # record topics: any number of records of this type
     record_categories: tuple[str, ...] = ()  # law categories the records must cover together
     required_in: tuple[str, ...] | None = None  # scopes that must have the topic (None: all)
+    # Time spans: every parameter of the topic is a quantity of whole units of time, one of these.
+    time_units: tuple[str, ...] = ()
 
 
 OVERTIME_LIMITS = tuple(
     f"overtime_max_hours_per_{period}" for period in ("day", "week", "month", "year")
 )
+
+DEADLINES = ("wage_claim_time_limit", "employer_change_window")
 
 COUNTRY_TOPICS: dict[str, TopicContract] = {
     "minimum_wage": TopicContract(required={"minimum_wage": "amount"}),
@@ -62,6 +69,15 @@ COUNTRY_TOPICS: dict[str, TopicContract] = {
     "responses": TopicContract(record_type="response"),
     "political_economy": TopicContract(
         required={"overview": "text"}, required_in=("TH", "LA", "VN", "MM")
+    ),
+    # Legal deadlines a case must keep (core.responses.deadlines turns them into due dates).
+    # No time limit for wage claims was found for Laos and Myanmar: the topic is required only
+    # where values were found (docs/knowledge-verification.md).
+    "deadlines": TopicContract(
+        optional=dict.fromkeys(DEADLINES, "quantity"),
+        one_of=(DEADLINES,),
+        time_units=("days", "months", "years"),
+        required_in=("TH", "KH", "VN"),
     ),
 }
 

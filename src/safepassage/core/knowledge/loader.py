@@ -157,9 +157,11 @@ class _Builder:
     def _drop_unknown_parameters(self, doc: Document, scope: str, topic: str) -> None:
         """An overlay may add records, but not invent parameters the engine would never read."""
         params = doc.data.get("parameters") if isinstance(doc.data, dict) else None
-        if not isinstance(params, dict) or contracts.topics_for(scope)[topic].record_type:
+        contract = contracts.topics_for(scope)[topic]
+        if not isinstance(params, dict) or contract.record_type:
             return
-        for name in [n for n in params if (scope, topic, n) not in self.params]:
+        named = {*contract.required, *contract.optional}  # the engine reads these
+        for name in [n for n in params if (scope, topic, n) not in self.params and n not in named]:
             known = [key[2] for key in self.params if key[:2] == (scope, topic)]
             close = difflib.get_close_matches(str(name), known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -310,9 +312,13 @@ def _contract_gaps(
     ]
     gaps += [
         f"'{name}' must be of type '{type_}'; change its type"
-        for name, type_ in contract.required.items()
+        for name, type_ in {**contract.optional, **contract.required}.items()
         if name in present and present[name].type != type_
     ]
+    if contract.time_units:
+        typed = {*contract.optional, *contract.required}  # a wrong type is reported above
+        spans = {n: p for n, p in present.items() if n not in typed or p.type == "quantity"}
+        gaps += _time_span_gaps(spans, contract.time_units)
     gaps += [
         f"add at least one of: {', '.join(group)}"
         for group in contract.one_of
@@ -331,6 +337,25 @@ def _contract_gaps(
         for c in contract.record_categories
         if c not in covered
     ]
+    return gaps
+
+
+def _time_span_gaps(present: Mapping[str, Parameter], units: tuple[str, ...]) -> list[str]:
+    """A time span is a quantity of whole days, months or years: a due date is counted from it."""
+    gaps = []
+    for name, param in present.items():
+        if param.type != "quantity" or param.unit not in units:
+            allowed = ", ".join(units)
+            gaps.append(
+                f"'{name}' is a time span: make it a quantity with `unit` one of: {allowed}"
+            )
+            continue
+        for value in (v for s in param.all_series() for v in s.entries):
+            if value.value is not None and not float(value.value).is_integer():
+                gaps.append(
+                    f"'{name}' from {value.effective}: {value.value} {param.unit} is not a whole "
+                    f"number; give it in a smaller unit"
+                )
     return gaps
 
 
