@@ -110,3 +110,12 @@ def refer(user: Any, case: Case, kind: str = "legal_aid") -> Any:
         provider_id="p",
         provider_name="P",
     )
+
+
+def task_for(case: Case) -> Any:
+    """A follow-up on the case (made by the case's creator), for routes that name one."""
+    from datetime import date
+
+    from safepassage.web.casework.models import Task
+
+    return Task.objects.create(case=case, title="Call back", due_on=date(2026, 1, 5))

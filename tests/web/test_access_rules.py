@@ -9,14 +9,16 @@ from django.test import Client
 
 from safepassage.web.casework.models import Case
 
-from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for, refer
+from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for, refer, task_for
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
 
 
 def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
-    return [(r.rule or "", r.url(case_id=case.pk, referral_id=referral_id)) for r in routes()]
+    task = task_for(case)
+    ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk}
+    return [(r.rule or "", r.url(**ids)) for r in routes()]
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ def test_it_hides_every_case_url_from_an_outsider(case: Case, referral: int, cha
             assert client.get(url).status_code == 404, url
             assert client.post(url, {"version": 1, "text": "x"}).status_code == 404, url
             checked += 1
-    assert checked >= 7
+    assert checked >= 13
     before = case.version  # the referral made the case "referred" (version 2)
     case.refresh_from_db()
     assert case.version == before

@@ -75,5 +75,5 @@ def test_it_says_that_a_name_is_found_only_exactly(cases: dict[str, Case], alice
 
 def test_it_shows_country_names_not_codes(cases: dict[str, Case], alice: Any):
     page = client_for(alice).get("/cases/").content.decode()
-    assert "<td>Cambodia</td>" in page
-    assert "<td>KH</td>" not in page
+    assert '<td data-label="Country">Cambodia</td>' in page
+    assert ">KH</td>" not in page

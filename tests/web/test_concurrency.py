@@ -60,7 +60,7 @@ def test_it_lets_exactly_one_of_two_simultaneous_saves_win(case: Case, alice: An
         try:
             services.case_update_details(
                 user=user, case=Case.objects.get(pk=case.pk), version=1, name=name, phone="",
-                document_number="", status="open",
+                document_number="",
             )  # fmt: skip
             results.append("saved")
         except services.StaleEdit:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from safepassage.web.casework.models import Case
 
-from .conftest import client_for, refer
+from .conftest import client_for, refer, task_for
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,8 @@ FIELDS = [
     "name", "phone", "document_number", "status", "version", "question", "answer", "number",
     "amount", "currency", "per", "text", "goals", "consents", "located_in", "response_id",
     "provider_id", "outcome", "outcome_note", "state", "send", "organisation", "consent",
-    "finish", "q", "country", "level", "stage", "sector", "page",
+    "finish", "q", "country", "level", "stage", "sector", "page", "assignee", "title", "due_on",
+    "deadline", "start", "reason", "decision", "done", "next", "assigned", "overdue", "sort",
 ]  # fmt: skip
 VALUES = st.one_of(
     st.text(max_size=30),
@@ -33,7 +34,8 @@ FORMS = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=8)
 @pytest.fixture
 def urls(case: Case, alice: Any) -> list[str]:
     referral = refer(alice, case)
-    found = [r.url(case_id=case.pk, referral_id=referral.pk) for r in routes()]
+    ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk}
+    found = [r.url(**ids) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 
 
@@ -50,11 +52,15 @@ def test_it_never_fails_with_a_server_error(urls: list[str], alice: Any, data: d
 
 BASES = {
     "intake": {"question": "person.age", "number": "30", "version": "1"},
-    "edit": {"name": "A", "phone": "0812345678", "status": "open", "version": "1"},
+    "edit": {"name": "A", "phone": "0812345678", "version": "1"},
     "plan": {"goals": "go_home", "consents": "police", "located_in": "KH", "version": "1"},
     "referrals/1": {"status": "closed", "outcome": "repatriated", "amount": "1", "currency": "THB",
                     "version": "1"},
     "notes": {"text": "note"},
+    "tasks": {"title": "Call back", "due_on": "2030-01-01"},
+    "deadlines": {"deadline": "deadlines.employer_change_window", "start": "2025-01-01"},
+    "closure": {"reason": "resolved", "version": "1"},
+    "assign": {"assignee": "1", "version": "1", "next": "inbox"},
 }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -24,6 +25,8 @@ class Action(StrEnum):
     EXPORT = "export"
     AUDIT = "audit"
     REVIEW = "review"  # the organisation's disagreements with the engine
+    ASSIGN = "assign"  # give a case to a worker; the inbox of self-check requests
+    APPROVE = "approve"  # approve (or send back) a case worker's request to close a case
 
 
 ALLOWED: dict[str, frozenset[Action]] = {
@@ -62,6 +65,24 @@ def cases_for(user: Any) -> QuerySet[Case]:
     if member is None:
         return Case.objects.none()
     return Case.objects.filter(organisation_id=member.organisation_id)
+
+
+def colleagues(user: Any) -> QuerySet[Any]:
+    """The active members of the user's organisation who work cases: whom a case may be
+    assigned or transferred to (never anyone outside it)."""
+    member = membership(user)
+    if member is None:
+        return get_user_model().objects.none()
+    roles = [role for role, actions in ALLOWED.items() if Action.CHANGE in actions]
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            membership__organisation_id=member.organisation_id,
+            membership__role__in=roles,
+        )
+        .order_by("username")
+    )
 
 
 def access_case(user: Any, case_id: int | str, action: Action = Action.VIEW) -> Case:

@@ -21,6 +21,7 @@ from ...core.interview import (
     step,
 )
 from ...core.knowledge import default_knowledge
+from ...core.responses.deadlines import Deadline, deadlines
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.responses.planner import Planner
 from ...core.screening import Determination, Screener, engine_version
@@ -107,3 +108,9 @@ def summary(account: Account, result: Determination) -> dict[str, str]:
         "level": result.level.code,
         "trafficking": result.trafficking.result.value,
     }
+
+
+def legal_deadlines(account: Account, result: Determination, on: date) -> list[Deadline]:
+    """The legal deadlines of the country of work that apply to the account (see
+    core.responses.deadlines): the case worker turns each into a follow-up from its start."""
+    return deadlines(screener().knowledge, account, result, on)

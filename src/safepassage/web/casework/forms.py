@@ -16,7 +16,7 @@ from ..common.forms import NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
 from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS
 from ..common.labels import GOALS as GOAL_LABELS
-from .models import CaseStatus, NoteKind, Outcome, ReferralStatus
+from .models import CaseStatus, ClosureReason, NoteKind, Outcome, ReferralStatus
 
 ANY = [("", _("Any"))]
 SECTORS = [(code, OPTIONS[code]) for code in questions()["work.sector"].options]
@@ -28,7 +28,6 @@ class CaseDetailsForm(NamedErrorsForm):
     document_number = forms.CharField(
         label=_("Passport or ID number"), max_length=60, required=False
     )
-    status = forms.ChoiceField(label=_("Status"), choices=CaseStatus.choices, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean_phone(self) -> str:
@@ -130,6 +129,15 @@ class ReferralUpdateForm(NamedErrorsForm):
         return data
 
 
+SORTS = [
+    ("updated", _("Last changed")),
+    ("follow_up", _("Next follow-up")),
+    ("level", _("Level, most serious first")),
+    ("reference", _("Reference")),
+    ("status", _("Status")),
+]
+
+
 class CaseFilterForm(NamedErrorsForm):
     q = forms.CharField(
         label=_("Search"),
@@ -147,11 +155,17 @@ class CaseFilterForm(NamedErrorsForm):
     stage = forms.ChoiceField(label=_("Stage"), choices=ANY + list(STAGES.items()), required=False)
     level = forms.ChoiceField(label=_("Level"), choices=ANY + list(LEVELS.items()), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ANY + CaseStatus.choices, required=False)
+    assigned = forms.ChoiceField(label=_("Assigned to"), choices=(), required=False)
+    overdue = forms.BooleanField(label=_("Only with a follow-up overdue"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
-    def __init__(self, *args: Any, personal: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, personal: bool = True, people: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not personal:  # searching names, phones and documents would re-identify people
             del self.fields["q"]
+        workers = [(str(p.pk), p.get_full_name() or p.username) for p in people]
+        mine = [("me", _("Me")), ("nobody", _("Nobody yet"))]
+        self.fields["assigned"].choices = [*ANY, *mine, *workers]
 
 
 class ProfessionalDeterminationForm(NamedErrorsForm):
@@ -166,3 +180,51 @@ class ProfessionalDeterminationForm(NamedErrorsForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AssignForm(NamedErrorsForm):
+    """Whom to give the case to: a case worker of the organisation (the choices are set per
+    user, so nobody outside it can be chosen)."""
+
+    assignee = forms.TypedChoiceField(label=_("Assign to"), coerce=int, choices=())
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, people: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(p.pk, p.get_full_name() or p.username) for p in people]
+        self.fields["assignee"].choices = [("", "—"), *choices]
+
+
+class TaskForm(NamedErrorsForm):
+    title = forms.CharField(label=_("What to do"), max_length=300)
+    due_on = forms.DateField(label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class DeadlineTaskForm(NamedErrorsForm):
+    """A legal deadline as a follow-up: the date its time runs from, which the account does
+    not hold (the interview asks no dates)."""
+
+    deadline = forms.CharField(max_length=80, widget=forms.HiddenInput, label=_("Deadline"))
+    start = forms.DateField(
+        label=_("Date the time runs from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_start(self) -> date:
+        found: date = self.cleaned_data["start"]
+        if found > timezone.localdate():
+            raise forms.ValidationError(_("“%(field)s” cannot be in the future."))
+        return found
+
+
+class ClosureForm(NamedErrorsForm):
+    reason = forms.ChoiceField(label=_("Why the case can close"), choices=ClosureReason.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ClosureDecisionForm(NamedErrorsForm):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Close the case")), ("send_back", _("Keep the case open"))],
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)

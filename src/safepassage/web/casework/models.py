@@ -7,13 +7,19 @@ concurrency (SQLite ignores SELECT ... FOR UPDATE, so locking cannot be relied o
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..common.labels import (
     CONSENTS,
+    CONTACT_HOW,
+    CONTACT_MESSAGE,
+    CONTACT_WHEN,
     COUNTRIES,
     LEVELS,
     OPTIONS,
@@ -58,7 +64,17 @@ class Membership(models.Model):
 class CaseStatus(models.TextChoices):
     OPEN = "open", _("Open")
     REFERRED = "referred", _("Referred")
+    CLOSING = "closing", _("Closure awaiting a supervisor's approval")
     CLOSED = "closed", _("Closed")
+
+
+class ClosureReason(models.TextChoices):
+    RESOLVED = "resolved", _("The migrant's goals were met")
+    PARTLY = "partly", _("Partly resolved: nothing more can be done")
+    WITHDREW = "withdrew", _("The migrant chose to stop")
+    NO_CONTACT = "no_contact", _("Contact was lost")
+    TRANSFERRED = "transferred", _("Taken over by another organisation")
+    RETURNED = "returned", _("The migrant went home and needs nothing more")
 
 
 class CaseSource(models.TextChoices):
@@ -77,6 +93,25 @@ class Case(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who works the case. A self-check request arrives with nobody: it waits in the inbox.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    # Closure: the case worker asks with a reason, a supervisor approves (or sends it back).
+    closure_reason = models.CharField(max_length=12, choices=ClosureReason.choices, blank=True)
+    closure_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closure_requested_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     # Personal data: encrypted; the *_index columns are keyed hashes for exact-match search.
     name = EncryptedTextField(blank=True, default="")
@@ -108,7 +143,11 @@ class Case(models.Model):
     engine_version = models.CharField(max_length=40, blank=True)
 
     class Meta:
-        indexes = (models.Index(fields=["organisation", "-updated_at"]),)
+        indexes = (
+            models.Index(fields=["organisation", "-updated_at"]),
+            models.Index(fields=["organisation", "assigned_to", "-updated_at"]),
+            models.Index(fields=["organisation", "source", "assigned_to"]),
+        )
 
     def __str__(self) -> str:
         return self.reference
@@ -128,6 +167,31 @@ class Case(models.Model):
     @property
     def sector_label(self) -> str:
         return label(OPTIONS, self.sector) if self.sector else ""
+
+    @property
+    def language_label(self) -> str:
+        """The language the person used in the self-check, named in the reader's language."""
+        if not self.language:
+            return str(_("Not recorded"))
+        try:
+            return str(get_language_info(self.language)["name_translated"])
+        except KeyError:
+            return self.language
+
+    @property
+    def safe_contact_words(self) -> list[tuple[str, str]]:
+        """How the person may be reached safely, in words (personal: shown only to roles that
+        see personal data)."""
+        found: dict[str, Any] = self.safe_contact if isinstance(self.safe_contact, dict) else {}
+        words = [
+            (_("How to contact"), CONTACT_HOW, found.get("how")),
+            (_("When it is safe"), CONTACT_WHEN, found.get("when")),
+            (_("A message may be left"), CONTACT_MESSAGE, found.get("leave_message")),
+        ]
+        shown = [(str(name), label(table, code)) for name, table, code in words if code]
+        if found.get("code_word"):
+            shown.append((str(_("Code word to say")), str(found["code_word"])))
+        return shown
 
 
 class NoteKind(models.TextChoices):
@@ -151,6 +215,39 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk} on case {self.case_id}"
+
+
+class Task(models.Model):
+    """A follow-up: what to do on a case by when. A legal deadline becomes one with its source
+    (the knowledge value it was computed from, and that value's citation)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    title = EncryptedTextField()  # may name the person ("call Ma Aye back"): encrypted
+    due_on = models.DateField()
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source = models.CharField(max_length=80, blank=True)  # "deadlines.wage_claim_time_limit"
+    citation = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("due_on", "id")
+        indexes = (models.Index(fields=["case", "done_at", "due_on"]),)
+
+    def __str__(self) -> str:
+        return f"task {self.pk} on case {self.case_id}"
+
+    @property
+    def overdue(self) -> bool:
+        return self.done_at is None and self.due_on < timezone.localdate()
 
 
 class Consent(models.Model):

@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import F, Min, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ...core.account import Account
 from ...core.interview import Progress
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.screening import Determination
+from ..common.labels import LEVELS
 from . import core_edge
 from .access import Action, can, cases_for, require
 from .crypto import blind_index, unreadable_fields
@@ -28,19 +31,60 @@ class SearchRefused(PermissionDenied):
     """A search by personal identifiers from a role without access to personal data."""
 
 
-def case_list(*, user: Any, query: str = "", **filters: str) -> QuerySet[Case]:
+# The orders a case list can be sorted in (a leading "-" is descending): every one ends on the
+# id, so that pages never repeat or skip a case.
+SORTS = {
+    "updated": ("-updated_at", "-id"),
+    "reference": ("reference", "id"),
+    "level": ("-level_rank", "-updated_at", "-id"),
+    "follow_up": (F("next_due").asc(nulls_last=True), "-updated_at", "-id"),
+    "status": ("status", "-updated_at", "-id"),
+}
+LEVEL_RANK = {code: rank for rank, code in enumerate(LEVELS)}
+
+
+def case_list(
+    *,
+    user: Any,
+    query: str = "",
+    assigned: str = "",
+    sort: str = "",
+    overdue: bool = False,
+    **filters: str,
+) -> QuerySet[Case]:
     """The organisation's cases, newest first; `query` matches part of a reference, or exactly
     a name, phone number or document number (through their keyed hashes: nothing is decrypted). Only
-    roles that may see personal data may search: a match would re-identify the person."""
+    roles that may see personal data may search: a match would re-identify the person.
+
+    `assigned` is "me", "nobody" or a colleague's id; each case carries `next_due`, the date of
+    its earliest open follow-up (the list's reminder), and `overdue` keeps those past it."""
     if query.strip() and not can(user, Action.VIEW_PERSONAL):
         raise SearchRefused
-    cases = cases_for(user).order_by("-updated_at", "-id")
+    cases = cases_for(user).annotate(
+        next_due=Min("tasks__due_on", filter=Q(tasks__done_at__isnull=True)),
+        level_rank=CaseWhen(
+            *(When(level=c, then=Value(r)) for c, r in LEVEL_RANK.items()), default=-1
+        ),
+    )
     for field in ("country", "sector", "stage", "level", "status"):
         if filters.get(field):
             cases = cases.filter(**{field: filters[field]})
+    cases = _assigned(cases, user, assigned)
+    if overdue:
+        cases = cases.filter(next_due__lt=timezone.localdate())
     query = query.strip()
     if query:
         cases = cases.filter(_search(query))
+    return cases.order_by(*SORTS.get(sort, SORTS["updated"]))
+
+
+def _assigned(cases: QuerySet[Case], user: Any, assigned: str) -> QuerySet[Case]:
+    if assigned == "me":
+        return cases.filter(assigned_to_id=user.pk)
+    if assigned == "nobody":
+        return cases.filter(assigned_to__isnull=True)
+    if assigned.isdigit():
+        return cases.filter(assigned_to_id=int(assigned))
     return cases
 
 

@@ -20,11 +20,13 @@ from .crypto import UnreadableDict, blind_index
 from .models import (
     AuditEvent,
     Case,
+    CaseStatus,
     Consent,
     Note,
     Organisation,
     ProfessionalDetermination,
     Referral,
+    ReferralStatus,
 )
 
 # The consent a referral to a step of this kind rests on.
@@ -33,6 +35,9 @@ CONSENT_FOR_KIND = {
     "victim_identification": "victim_identification",
     "embassy_or_labour_attache": "embassy",
 }
+
+
+ACTIVE_REFERRALS = (ReferralStatus.PROPOSED, ReferralStatus.MADE, ReferralStatus.ACCEPTED)
 
 
 class StaleEdit(Exception):
@@ -114,7 +119,7 @@ def case_create(
     return case
 
 
-def _save(case: Case, version: int, **fields: Any) -> Case:
+def save_checked(case: Case, version: int, **fields: Any) -> Case:
     """Write `fields` if nobody saved the case since `version` was read; else raise StaleEdit."""
     updated = Case.objects.filter(pk=case.pk, version=version).update(
         version=F("version") + 1, updated_at=timezone.now(), **fields
@@ -127,10 +132,12 @@ def _save(case: Case, version: int, **fields: Any) -> Case:
 
 @transaction.atomic
 def case_update_details(
-    *, user: Any, case: Case, version: int, name: str, phone: str, document_number: str, status: str
+    *, user: Any, case: Case, version: int, name: str, phone: str, document_number: str
 ) -> Case:
+    """The person's details. The status is not among them: it follows the referrals and the
+    closure (see `workflow`)."""
     require(user, Action.CHANGE)
-    case = _save(case, version, status=status, **_personal(name, phone, document_number))
+    case = save_checked(case, version, **_personal(name, phone, document_number))
     audit_record(user=user, case=case, action="change", what="details")
     return case
 
@@ -146,7 +153,7 @@ def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: 
         account = core_edge.record_answer(account, qid, value)
     data = core_edge.account_data(account)
     asked = [*case.asked, qid] if qid not in case.asked else case.asked
-    case = _save(case, version, account=data, asked=asked, **_derived(data))
+    case = save_checked(case, version, account=data, asked=asked, **_derived(data))
     audit_record(user=user, case=case, action="change", what=f"answer {qid}")
     return case
 
@@ -156,7 +163,7 @@ def case_set_plan_request(
     *, user: Any, case: Case, version: int, goals: list[str], consents: list[str], located_in: str
 ) -> Case:
     require(user, Action.CHANGE)
-    case = _save(case, version, goals=goals, located_in=located_in)
+    case = save_checked(case, version, goals=goals, located_in=located_in)
     consent_set(user=user, case=case, scopes=consents)
     audit_record(user=user, case=case, action="change", what="goals and consent")
     return case
@@ -238,7 +245,7 @@ def referral_create(
         consent = case.consent_records.filter(scope=scope, withdrawn_at__isnull=True).first()
         if consent is None:
             raise ConsentMissing(scope)
-    _save(case, version, status="referred")  # refused here, before anything is written
+    save_checked(case, version, status="referred")  # refused here, before anything is written
     referral = Referral.objects.create(
         case=case,
         response_id=response_id,
@@ -277,6 +284,23 @@ def referral_update(
     if not updated:
         raise StaleEdit
     referral.refresh_from_db()
+    case_follow_referrals(case=referral.case)
     what = f"referral {referral.pk}: {status} {outcome}".strip()
     audit_record(user=user, case=referral.case, action="change", what=what)
     return referral
+
+
+def status_after_referrals(case: Case) -> str:
+    """The status the referrals give an open case: referred while one is under way."""
+    active = case.referrals.filter(status__in=ACTIVE_REFERRALS).exists()
+    return str(CaseStatus.REFERRED if active else CaseStatus.OPEN)
+
+
+def case_follow_referrals(*, case: Case) -> None:
+    """Set an open or referred case's status from its referrals (a closing or closed case keeps
+    its own). Not a version bump: no form sets the status, so none can set it back."""
+    if case.status in (CaseStatus.OPEN, CaseStatus.REFERRED):
+        status = status_after_referrals(case)
+        if status != case.status:
+            Case.objects.filter(pk=case.pk).update(status=status, updated_at=timezone.now())
+            case.status = status

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ...core.screening import messages as core_messages
 
@@ -217,3 +218,41 @@ PER: dict[str, Promise] = {
 def label(table: dict[str, Promise], code: str) -> str:
     """The label for a code; the code itself if none exists yet (a test forbids that)."""
     return str(table.get(code, code))
+
+
+# How a person who asked from the self-check may be contacted safely (its contact form).
+CONTACT_WHEN: dict[str, Promise] = {
+    "any": _("Any time"),
+    "morning": _("Morning"),
+    "afternoon": _("Afternoon"),
+    "evening": _("Evening"),
+}
+CONTACT_HOW: dict[str, Promise] = {
+    "call": _("A phone call"),
+    "sms": _("A text message (SMS)"),
+    "line": _("LINE"),
+    "messenger": _("Messenger"),
+    "whatsapp": _("WhatsApp"),
+    "viber": _("Viber"),
+    "zalo": _("Zalo"),
+}
+CONTACT_MESSAGE: dict[str, Promise] = {
+    "no": _("No, do not leave a message"),
+    "yes": _("Yes, a message is safe"),
+}
+
+# Legal deadlines (knowledge topic `deadlines`), as what must be done by the last day.
+DEADLINES: dict[str, Promise] = {
+    "wage_claim_time_limit": _("Bring the claim for unpaid wages"),
+    "employer_change_window": _("Find a new employer and register the change"),
+}
+
+
+def duration(length: float, unit: str) -> str:
+    """A length of time in words: "2 years", "30 days"."""
+    count = int(length)
+    if unit == "years":
+        return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
+    if unit == "months":
+        return ngettext("%(count)d month", "%(count)d months", count) % {"count": count}
+    return ngettext("%(count)d day", "%(count)d days", count) % {"count": count}

@@ -9,26 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..casework.models import Organisation
 from ..common.forms import NamedErrorsForm
-
-WHEN: dict[str, Any] = {
-    "any": _("Any time"),
-    "morning": _("Morning"),
-    "afternoon": _("Afternoon"),
-    "evening": _("Evening"),
-}
-HOW: dict[str, Any] = {
-    "call": _("A phone call"),
-    "sms": _("A text message (SMS)"),
-    "line": _("LINE"),
-    "messenger": _("Messenger"),
-    "whatsapp": _("WhatsApp"),
-    "viber": _("Viber"),
-    "zalo": _("Zalo"),
-}
-MESSAGE: dict[str, Any] = {
-    "no": _("No, do not leave a message"),
-    "yes": _("Yes, a message is safe"),
-}
+from ..common.labels import CONTACT_HOW as HOW
+from ..common.labels import CONTACT_MESSAGE as MESSAGE
+from ..common.labels import CONTACT_WHEN as WHEN
 
 
 class ContactForm(NamedErrorsForm):

@@ -20,10 +20,12 @@ from ...core.responses.plan import PlanRequest
 from ..casework import core_edge, services
 from ..common import present
 from ..common.answers import AnswerForm
+from ..common.labels import CONTACT_HOW as HOW
+from ..common.labels import CONTACT_WHEN as WHEN
 from ..common.labels import COUNTRIES
 from ..common.routes import public
 from . import guidance, protection
-from .forms import HOW, WHEN, ContactForm
+from .forms import ContactForm
 from .help_channels import channels_for
 from .state import State
 

@@ -6,18 +6,24 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.routes import case, staff
-from .. import selectors, services
-from ..access import Action, can, membership
+from .. import queues, selectors, services, workflow
+from ..access import Action, can, colleagues, membership
 from ..forms import (
+    AssignForm,
     CaseDetailsForm,
     CaseFilterForm,
+    ClosureDecisionForm,
+    ClosureForm,
+    DeadlineTaskForm,
     NoteForm,
     PlanRequestForm,
     ProfessionalDeterminationForm,
+    TaskForm,
 )
 from ..models import Case
 
@@ -34,7 +40,8 @@ def stale_message() -> str:
 @staff(Action.VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
     personal = can(request.user, Action.VIEW_PERSONAL)
-    form = CaseFilterForm(request.GET or None, personal=personal)
+    people = colleagues(request.user)
+    form = CaseFilterForm(request.GET or None, personal=personal, people=people)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     query = filters.get("q", "") if personal else request.GET.get("q", "")
     status, refused = 200, ""
@@ -48,7 +55,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "Searching by name, phone number or document number needs access to personal data, "
             "which your role does not have. Filter by country, sector, stage, level or status."
         )
-    page = Paginator(cases.only(*LIST_COLUMNS), 50).get_page(request.GET.get("page"))
+    page = Paginator(cases.select_related("assigned_to").only(*LIST_COLUMNS), 50).get_page(
+        request.GET.get("page")
+    )
     context = {
         "form": form,
         "refused": refused,
@@ -56,13 +65,15 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "show_personal": can(request.user, Action.VIEW_PERSONAL),
         "can_change": can(request.user, Action.CHANGE),
         "can_review": can(request.user, Action.REVIEW),
+        "today": timezone.localdate(),
     }
     return render(request, "casework/case_list.html", context, status=status)
 
 
 LIST_COLUMNS = (
     "id", "reference", "name", "status", "country", "sector", "stage", "level", "trafficking",
-    "updated_at", "organisation_id",
+    "updated_at", "organisation_id", "assigned_to__username", "assigned_to__first_name",
+    "assigned_to__last_name",
 )  # fmt: skip
 
 
@@ -120,6 +131,27 @@ def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         ),
         "changed_since": selectors.changed_since(case=found),
         "unreadable": selectors.case_unreadable(case=found),
+        **work_context(request, found),
+    }
+
+
+def work_context(request: HttpRequest, found: Case) -> dict[str, object]:
+    """The case page's "work on this case" part: who has it, what is due, legal deadlines, and
+    closure; each form starts from the case as it is now (its version)."""
+    if not can(request.user, Action.CHANGE):
+        return {"tasks": queues.task_list(case=found) if can(request.user, Action.VIEW_PERSONAL)
+                else []}  # fmt: skip
+    version = {"version": found.version}
+    return {
+        "tasks": queues.task_list(case=found),
+        "may_assign": workflow.may_assign(request.user, found),
+        "assign_form": AssignForm(people=colleagues(request.user), initial=version),
+        "task_form": TaskForm(),
+        "deadlines": queues.deadline_offers(case=found),
+        "deadline_form": DeadlineTaskForm(),
+        "closure_form": ClosureForm(initial=version),
+        "can_approve": can(request.user, Action.APPROVE),
+        "decision_form": ClosureDecisionForm(initial=version),
     }
 
 
@@ -140,7 +172,6 @@ def case_edit(request: HttpRequest, found: Case) -> HttpResponse:
         "name": found.name,
         "phone": found.phone,
         "document_number": found.document_number,
-        "status": found.status,
         "version": found.version,
     }
     form = CaseDetailsForm(request.POST or None, initial=initial)
@@ -154,7 +185,6 @@ def case_edit(request: HttpRequest, found: Case) -> HttpResponse:
                 name=data["name"],
                 phone=data["phone"],
                 document_number=data["document_number"],
-                status=data["status"] or found.status,
             )
         except services.StaleEdit:
             form.add_error(None, stale_message())

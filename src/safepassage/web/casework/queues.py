@@ -1,0 +1,49 @@
+"""Selectors for a team's queues: the inbox of self-check requests, the follow-ups of a case,
+and the legal deadlines that could become follow-ups. Every read is scoped through `access`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ...core.responses.deadlines import Deadline
+from . import core_edge
+from .access import Action, cases_for, require
+from .models import Case, CaseSource, CaseStatus, Task
+
+
+def inbox(*, user: Any) -> QuerySet[Case]:
+    """Requests from the self-check that nobody has taken on yet, oldest first (they waited
+    longest). Only those who assign cases see it: it holds how to reach each person."""
+    require(user, Action.ASSIGN)
+    return (
+        cases_for(user)
+        .filter(source=CaseSource.SELF_CHECK, assigned_to__isnull=True)
+        .exclude(status=CaseStatus.CLOSED)
+        .order_by("created_at", "id")
+    )
+
+
+def task_list(*, case: Case) -> QuerySet[Task]:
+    """A case's follow-ups: open ones by due date, then those done."""
+    return case.tasks.select_related("assigned_to").order_by("done_at", "due_on", "id")
+
+
+@dataclass(frozen=True)
+class DeadlineOffer:
+    """A legal deadline that applies, and whether it is already a follow-up on the case."""
+
+    deadline: Deadline
+    task: Task | None
+
+
+def deadline_offers(*, case: Case, on: date | None = None) -> list[DeadlineOffer]:
+    account = core_edge.account_from(case.account)
+    result = core_edge.screen(account)
+    found = core_edge.legal_deadlines(account, result, on or timezone.localdate())
+    tasks = {t.source: t for t in case.tasks.filter(source__startswith="deadlines.")}
+    return [DeadlineOffer(d, tasks.get(d.key)) for d in found]

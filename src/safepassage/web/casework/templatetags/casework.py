@@ -1,0 +1,32 @@
+"""Words for case-work templates: legal deadlines by name, their lengths and start dates."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from ....core.responses.deadlines import Deadline
+from ...common.labels import DEADLINES, duration, label
+
+register = template.Library()
+
+# The day each deadline's time runs from, as its date field asks for it.
+STARTS = {
+    "wage_claim_time_limit": _("Date the wages fell due (or, if later, the job ended)"),
+    "employer_change_window": _("Date the job ended"),
+}
+
+
+@register.filter
+def deadline_label(name: str) -> str:
+    return label(DEADLINES, name)
+
+
+@register.filter
+def deadline_length(deadline: Deadline) -> str:
+    return duration(deadline.length, deadline.unit)
+
+
+@register.filter
+def deadline_start(name: str) -> str:
+    return str(STARTS.get(name, _("Date the time starts to run")))
