@@ -40,7 +40,8 @@ def test_it_keeps_what_was_typed_when_the_date_is_missing(case: Case, alice: Any
     response = client_for(alice).post(f"/cases/{case.pk}/tasks/", {"title": "Typed text"})
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'value="Typed text"' in page and "By when" in page
+    assert 'value="Typed text"' in page
+    assert "By when" in page
     assert not Task.objects.exists()
 
 
@@ -67,7 +68,8 @@ def test_it_marks_a_follow_up_done(case: Case, alice: Any):
     task = Task.objects.get()
     assert client.post(f"/cases/{case.pk}/tasks/{task.pk}/", {"done": "1"}).status_code == 302
     task.refresh_from_db()
-    assert task.done_at is not None and task.done_by == alice
+    assert task.done_at is not None
+    assert task.done_by == alice
     assert "Overdue since" not in client.get("/cases/").content.decode()
 
 
@@ -83,12 +85,14 @@ def test_it_turns_a_legal_deadline_into_a_follow_up_with_its_source(org: Any, al
     )
     client = client_for(alice)
     page = client.get(f"/cases/{owed.pk}/").content.decode()
-    assert "Bring the claim for unpaid wages" in page and "2 years" in page
+    assert "Bring the claim for unpaid wages" in page
+    assert "2 years" in page
     data = {"deadline": "deadlines.wage_claim_time_limit", "start": "2025-03-31"}
     assert client.post(f"/cases/{owed.pk}/deadlines/", data).status_code == 302
     task = Task.objects.get()
     assert task.due_on == dt.date(2027, 3, 31)
-    assert task.source == "deadlines.wage_claim_time_limit" and "193/34" in task.citation
+    assert task.source == "deadlines.wage_claim_time_limit"
+    assert "193/34" in task.citation
     # A second date moves the same follow-up rather than adding one.
     client.post(f"/cases/{owed.pk}/deadlines/", {**data, "start": "2025-04-30"})
     assert [t.due_on for t in Task.objects.all()] == [dt.date(2027, 4, 30)]

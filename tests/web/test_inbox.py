@@ -37,7 +37,8 @@ def request_(org: Any) -> Case:
 
 def test_it_lists_a_new_request_with_how_to_reach_the_person(request_: Case, sue: Any):
     page = client_for(sue).get("/cases/inbox/").content.decode()
-    assert request_.reference in page and "New" in page
+    assert request_.reference in page
+    assert "New" in page
     assert "Burmese" in page
     assert "Forced labour" in page or "Labour exploitation" in page
     for words in ("LINE", "Evening", "No, do not leave a message", "lotus"):
@@ -49,7 +50,8 @@ def test_it_leaves_the_inbox_once_assigned(request_: Case, sue: Any, alice: Any)
     client = client_for(sue)
     data = {"assignee": alice.pk, "version": request_.version, "next": "inbox"}
     response = client.post(f"/cases/{request_.pk}/assign/", data)
-    assert response.status_code == 302 and response["Location"].endswith("/cases/inbox/")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/cases/inbox/")
     page = client.get("/cases/inbox/").content.decode()
     assert request_.reference not in page
     assert "No request is waiting." in page
