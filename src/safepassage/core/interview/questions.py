@@ -153,6 +153,24 @@ def apply(account: Account, qid: str, value: Any, job: int | None = None) -> Acc
     return Account.model_validate(data)
 
 
+def forget(account: Account, qid: str, job: int | None = None) -> Account:
+    """A new account where question `qid`'s field is unknown again (a correction to "don't
+    know"); a gate has no field of its own, so the account is returned as it is."""
+    if gate_of(qid) is not None:
+        return account
+    data = account.model_dump(by_alias=True, exclude_defaults=True)
+    stage, _, name = qid.partition(".")
+    if stage == "work":
+        jobs = data.get("work") or []
+        if jobs:
+            jobs[-1 if job is None else job].pop(name, None)
+    else:
+        data.get(stage, {}).pop(name, None)
+    if qid == "person.age":
+        data.get("person", {}).pop("under_18", None)
+    return Account.model_validate(data)
+
+
 def _apply_gate(account: Account, gate: Question, value: Any, job: int | None) -> Account:
     """A gate's "no" answers every fact it covers that is still unknown; any other answer
     records nothing (the questions on each fact follow)."""

@@ -10,14 +10,19 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from ...core.account import Account
 from ...core.interview import (
     Progress,
     Question,
     apply,
+    forget,
+    is_unknown,
     next_questions,
     progress,
     questions,
+    read,
     step,
 )
 from ...core.knowledge import default_knowledge
@@ -57,7 +62,9 @@ def plan(account: Account, result: Determination, request: PlanRequest) -> Plan:
 
 
 def record_answer(account: Account, qid: str, value: Any) -> Account:
-    return apply(account, qid, value)
+    """The account with the answer recorded; `None` ("don't know") makes the fact unknown again
+    (in the interview it was unknown already; on a correction, the old answer goes)."""
+    return forget(account, qid) if value is None else apply(account, qid, value)
 
 
 def next_question(account: Account, asked: list[str]) -> Question | None:
@@ -78,8 +85,35 @@ def interview_progress(account: Account, asked: list[str]) -> Progress:
     return progress(screener(), account, asked)
 
 
+# Details a case records though no question of the interview asks them (the interview never
+# needs them to settle the result): asked from the overview, with the same controls.
+RECORD_ONLY = {
+    "person.nationality": Question(
+        id="person.nationality",
+        kind="country",
+        text=gettext_noop("What is the migrant's nationality?"),
+    ),
+}
+
+
+def covered_by(qid: str) -> list[str]:
+    """The facts a filter question answers with its "no" (none for any other question)."""
+    found = questions().get(qid)
+    return list(found.covers) if found is not None else []
+
+
+def answer_of(account: Account, qid: str) -> Any:
+    """The account's answer to a question, or None while it is unknown."""
+    return None if is_unknown(account, qid) else read(account, qid)
+
+
+def all_questions() -> dict[str, Question]:
+    """The interview's questions, in the order of the questions file (stage by stage)."""
+    return questions()
+
+
 def question(qid: str) -> Question | None:
-    return questions().get(qid)
+    return questions().get(qid) or RECORD_ONLY.get(qid)
 
 
 def versions() -> dict[str, str]:

@@ -144,17 +144,24 @@ def case_update_details(
 
 @transaction.atomic
 def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: Any) -> Case:
-    """Record one interview answer; `None` means the migrant does not know (not asked again)."""
+    """Record one interview answer, or correct one given before (from the overview, or Back);
+    `None` means the migrant does not know: the question is not asked again, and a correction
+    to it makes the fact unknown. The case is screened again either way."""
     require(user, Action.CHANGE)
     if isinstance(case.account, UnreadableDict):
         raise UnreadableAccount
-    account = core_edge.account_from(case.account)
-    if value is not None:
-        account = core_edge.record_answer(account, qid, value)
+    before = core_edge.account_from(case.account)
+    account = core_edge.record_answer(before, qid, value)
+    if value != "no":  # a filter question's "no" answered its facts: a correction takes it back
+        for fact in core_edge.covered_by(qid):
+            if fact not in case.asked:
+                account = core_edge.record_answer(account, fact, None)
     data = core_edge.account_data(account)
+    correcting = qid in case.asked or core_edge.answer_of(before, qid) is not None
     asked = [*case.asked, qid] if qid not in case.asked else case.asked
     case = save_checked(case, version, account=data, asked=asked, **_derived(data))
-    audit_record(user=user, case=case, action="change", what=f"answer {qid}")
+    what = f"answer corrected {qid}" if correcting else f"answer {qid}"
+    audit_record(user=user, case=case, action="change", what=what)
     return case
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, cases, export, intake, referrals, review, workflow
+from .views import answers, audit, cases, export, intake, referrals, review, workflow
 
 app_name = "casework"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
     path("<int:case_id>/export/", export.case_export, name="export"),
     path("<int:case_id>/intake/", intake.intake, name="intake"),
+    path("<int:case_id>/answers/", answers.answers, name="answers"),
     path("<int:case_id>/plan/", cases.plan_request, name="plan"),
     path("<int:case_id>/notes/", cases.note_new, name="note"),
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),

@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as lazy
 
+from ...core.account import Answer, Fact, Money
 from ...core.interview import Question
 from ...core.knowledge import LookupProblem, default_knowledge
 from .forms import NamedErrorsForm
@@ -121,3 +122,40 @@ class AnswerForm(NamedErrorsForm):
         if kind == "text":
             return data["text"].strip()
         return data["answer"]
+
+
+def answer_words(question: Question, value: Any) -> str:
+    """An answer as the overview shows it, in the reader's language; "I don't know" for none."""
+    if value is None or (isinstance(value, Fact) and value.answer is Answer.UNKNOWN):
+        return label(ANSWERS, UNKNOWN)
+    if isinstance(value, Fact):
+        return label(ANSWERS, value.answer.value)
+    if question.kind in ("choice", "country"):
+        return dict(choices_for(question)).get(str(value), str(value))
+    if isinstance(value, Money):
+        amount = (
+            f"{value.amount:,.0f}" if value.amount == int(value.amount) else f"{value.amount:,}"
+        )
+        return _("%(amount)s %(currency)s %(per)s") % {
+            "amount": amount,
+            "currency": value.currency,
+            "per": label(PER, value.per),
+        }
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def initial_for(question: Question, value: Any) -> dict[str, Any]:
+    """The answer form's fields filled with the current answer, for a correction."""
+    if value is None:
+        return {}
+    if isinstance(value, Fact):
+        return {} if value.answer is Answer.UNKNOWN else {"answer": value.answer.value}
+    if isinstance(value, Money):
+        return {"amount": value.amount, "currency": value.currency, "per": value.per}
+    if question.kind == "number":
+        return {"number": value}
+    if question.kind == "text":
+        return {"text": value}
+    return {"answer": str(value)}

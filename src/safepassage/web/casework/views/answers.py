@@ -1,0 +1,54 @@
+"""The overview: every answer of the account on one page, each one correctable, and the details
+a case records that the interview does not need (asked here, never in the interview)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from ...common import present
+from ...common.answers import answer_words
+from ...common.labels import STAGES, label
+from ...common.routes import case
+from .. import core_edge, services
+from ..access import Action
+from ..models import Case
+
+# Asked of every case for the record (and for the statistics of where exploitation recurs),
+# even once the result is settled: shown on the overview whether answered or not.
+FOR_THE_RECORD = (
+    "person.nationality", "work.sector", "person.legal_status", "recruitment.recruited_by",
+)  # fmt: skip
+
+
+@case(Action.CHANGE)
+def answers(request: HttpRequest, found: Case) -> HttpResponse:
+    services.audit_record(user=request.user, case=found, action="view", what="answers")
+    account = core_edge.account_from(found.account)
+    asked = set(found.asked)
+    stages: dict[str, list[dict[str, str]]] = {}
+    for qid, question in core_edge.all_questions().items():
+        value = core_edge.answer_of(account, qid)
+        if question.covers or (qid not in asked and value is None and qid not in FOR_THE_RECORD):
+            continue  # filter questions answer facts listed on their own; never asked: not shown
+        row = {"id": qid, "text": present.fact_text(qid), "answer": answer_words(question, value)}
+        stages.setdefault(qid.partition(".")[0], []).append(row)
+    record = [
+        {
+            "id": qid,
+            "text": _(core_edge.RECORD_ONLY[qid].text),
+            "answer": answer_words(core_edge.RECORD_ONLY[qid], core_edge.answer_of(account, qid)),
+        }
+        for qid in FOR_THE_RECORD
+        if qid in core_edge.RECORD_ONLY
+    ]
+    sections = [(label(STAGES, stage), rows) for stage, rows in stages.items()]
+    result = core_edge.screen(account)
+    context = {
+        "case": found,
+        "sections": sections,
+        "record": record,
+        "determination": present.determination(result),
+    }
+    return render(request, "casework/answers.html", context)
