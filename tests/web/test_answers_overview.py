@@ -120,3 +120,20 @@ def test_it_keeps_a_refused_correction_typed(case: Case, alice: Any):
 
 def test_it_refuses_a_correction_of_no_question(case: Case, alice: Any):
     assert client_for(alice).get(f"/cases/{case.pk}/intake/?q=work.nothing").status_code == 404
+
+
+def test_it_asks_for_the_record_once_the_result_is_settled(org: Any, alice: Any):
+    account = example("scam_compound_cambodia")
+    account.get("person", {}).pop("nationality", None)
+    found = services.case_create(user=alice, organisation=org, account=account)
+    client = client_for(alice)
+    for _ in range(40):  # the interview, answered "don't know" until it settles
+        response = client.get(f"/cases/{found.pk}/intake/")
+        if response.status_code == 302:
+            break
+        qid = response.content.decode().split('name="question" value="')[1].split('"')[0]
+        _answer(client, found, {"question": qid, "answer": "unknown"})
+    assert response["Location"].endswith(f"/cases/{found.pk}/answers/")
+    page = client.get(response["Location"]).content.decode()
+    assert "For the record, please also ask" in page
+    assert "Not asked yet" in page

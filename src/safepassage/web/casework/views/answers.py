@@ -3,10 +3,13 @@ a case records that the interview does not need (asked here, never in the interv
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ....core.interview import Question
 from ...common import present
 from ...common.answers import answer_words
 from ...common.labels import STAGES, label
@@ -32,13 +35,13 @@ def answers(request: HttpRequest, found: Case) -> HttpResponse:
         value = core_edge.answer_of(account, qid)
         if question.covers or (qid not in asked and value is None and qid not in FOR_THE_RECORD):
             continue  # filter questions answer facts listed on their own; never asked: not shown
-        row = {"id": qid, "text": present.fact_text(qid), "answer": answer_words(question, value)}
+        row = {"id": qid, "text": present.fact_text(qid), "answer": _words(question, value, asked)}
         stages.setdefault(qid.partition(".")[0], []).append(row)
     record = [
         {
             "id": qid,
             "text": _(core_edge.RECORD_ONLY[qid].text),
-            "answer": answer_words(core_edge.RECORD_ONLY[qid], core_edge.answer_of(account, qid)),
+            "answer": _words(core_edge.RECORD_ONLY[qid], core_edge.answer_of(account, qid), asked),
         }
         for qid in FOR_THE_RECORD
         if qid in core_edge.RECORD_ONLY
@@ -52,3 +55,9 @@ def answers(request: HttpRequest, found: Case) -> HttpResponse:
         "determination": present.determination(result),
     }
     return render(request, "casework/answers.html", context)
+
+
+def _words(question: Question, value: Any, asked: set[str]) -> str:
+    if value is None and question.id not in asked:
+        return str(_("Not asked yet"))
+    return answer_words(question, value)

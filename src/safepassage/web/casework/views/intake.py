@@ -3,6 +3,9 @@ Back and corrections (a correction re-screens the case and is audited)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +16,7 @@ from ...common.routes import case
 from .. import core_edge, services
 from ..access import Action
 from ..models import Case
+from .answers import FOR_THE_RECORD
 from .cases import stale_message
 
 RETURNS = {"answers": "casework:answers", "intake": "casework:intake"}
@@ -30,7 +34,7 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
     if question is None:  # the next question, and where the interview stands, in one check
         question, where = core_edge.interview_step(account, found.asked)
     if question is None:
-        return redirect("casework:detail", case_id=found.pk)
+        return _settled(request, found, account)
     country = next((job.country for job in reversed(account.work) if job.country), None)
     current = core_edge.answer_of(account, question.id) if correcting else None
     initial = initial_for(question, current) if correcting else None
@@ -69,6 +73,26 @@ def intake(request: HttpRequest, found: Case) -> HttpResponse:
         "back": _back(found, question.id),
     }
     return render(request, "casework/intake.html", context, status=400 if form.errors else 200)
+
+
+def _settled(request: HttpRequest, found: Case, account: Any) -> HttpResponse:
+    """The result is settled: the interview asks nothing more. Details kept for the record that
+    are still missing are asked from the overview (never as interview questions)."""
+    missing = [
+        qid
+        for qid in FOR_THE_RECORD
+        if qid not in found.asked and core_edge.answer_of(account, qid) is None
+    ]
+    if not missing:
+        return redirect("casework:detail", case_id=found.pk)
+    messages.info(
+        request,
+        _(
+            "The result is settled: no other answer can change it. For the record, please also "
+            "ask the details below that are still missing."
+        ),
+    )
+    return redirect("casework:answers", case_id=found.pk)
 
 
 def _question_text(qid: str) -> str:
