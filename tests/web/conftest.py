@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from safepassage.core.account_file import read_account
-from safepassage.web.casework import core_edge, services
+from safepassage.web.casework import core_edge, referral_services, services
 from safepassage.web.casework.models import Case, Membership, Organisation
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "accounts"
@@ -101,7 +101,7 @@ def case(org: Organisation, alice: Any) -> Case:
 
 def refer(user: Any, case: Case, kind: str = "legal_aid") -> Any:
     """A referral made through the service, from the case as it is now (its current version)."""
-    return services.referral_create(
+    return referral_services.referral_create(
         user=user,
         case=case,
         version=Case.objects.get(pk=case.pk).version,

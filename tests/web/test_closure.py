@@ -73,7 +73,7 @@ def test_it_follows_a_referral_and_its_outcome(case: Case, alice: Any):
     assert case.status == "referred"
     referral = Referral.objects.get()
     outcome = {"status": "closed", "outcome": "wages_recovered", "amount": "4500",
-               "currency": "THB", "version": referral.version}  # fmt: skip
+               "currency": "THB", "share_agreed": "on", "version": referral.version}  # fmt: skip
     client_for(alice).post(f"/cases/{case.pk}/referrals/{referral.pk}/", outcome)
     case.refresh_from_db()
     assert case.status == "open"
@@ -83,7 +83,7 @@ def test_it_keeps_a_closing_case_closing_when_a_referral_changes(case: Case, ali
     refer(alice, case)
     _ask(alice, case)
     referral = Referral.objects.get()
-    update = {"status": "declined", "version": referral.version}
+    update = {"status": "declined", "share_agreed": "on", "version": referral.version}
     client_for(alice).post(f"/cases/{case.pk}/referrals/{referral.pk}/", update)
     case.refresh_from_db()
     assert case.status == "closing"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from safepassage.web.casework import selectors, services
+from safepassage.web.casework import referral_services, selectors, services
 from safepassage.web.casework.models import AuditEvent, Case, Consent
 
 from .conftest import client_for, example
@@ -77,8 +77,8 @@ def test_a_referral_rests_on_the_consent_its_step_needs(alice: Any, held: Case):
     referral = held.referrals.get()
     assert referral.consent is not None
     assert referral.consent.scope == "victim_identification"
-    with pytest.raises(services.ConsentMissing):
-        services.referral_create(
+    with pytest.raises(referral_services.ConsentMissing):
+        referral_services.referral_create(
             user=alice,
             case=held,
             version=held.version,

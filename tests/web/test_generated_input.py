@@ -22,6 +22,8 @@ FIELDS = [
     "provider_id", "outcome", "outcome_note", "state", "send", "organisation", "consent",
     "finish", "q", "country", "level", "stage", "sector", "page", "assignee", "title", "due_on",
     "deadline", "start", "reason", "decision", "done", "next", "assigned", "overdue", "sort",
+    "correct", "share_agreed", "sent_on", "contact_person", "due_on", "responded_on",
+    "outcome_on", "provider",
 ]  # fmt: skip
 VALUES = st.one_of(
     st.text(max_size=30),
@@ -61,6 +63,8 @@ BASES = {
     "deadlines": {"deadline": "deadlines.employer_change_window", "start": "2025-01-01"},
     "closure": {"reason": "resolved", "version": "1"},
     "assign": {"assignee": "1", "version": "1", "next": "inbox"},
+    "referrals/other": {"provider": "TH/hrdf", "version": "1"},
+    "answers": {},
 }  # fmt: skip
 
 

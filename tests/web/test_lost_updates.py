@@ -54,8 +54,9 @@ def test_an_outcome_and_an_edit_both_stand(case: Case, alice: Any, bob: Any):
     assert _refer(client_for(alice), case, case.version).status_code == 302
     case.refresh_from_db()
     opened, referral = case.version, Referral.objects.get()
-    outcome = {"status": "closed", "outcome": "wages_recovered", "amount": "100", "currency": "THB",
-               "outcome_note": "Paid", "version": referral.version}  # fmt: skip
+    outcome = {"status": "closed", "outcome": "wages_recovered", "amount": "100",
+               "currency": "THB", "outcome_note": "Paid", "share_agreed": "on",
+               "version": referral.version}  # fmt: skip
     client_for(bob).post(f"/cases/{case.pk}/referrals/{referral.pk}/", outcome)
     assert _edit(client_for(alice), case, opened, "Edited").status_code == 302
     referral.refresh_from_db()

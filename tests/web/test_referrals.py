@@ -37,7 +37,8 @@ def test_it_refers_from_a_plan_step_and_records_the_outcome(case: Case, alice: A
     response = client.post(
         f"/cases/{case.pk}/referrals/{referral.pk}/",
         {"status": "closed", "outcome": "wages_recovered", "amount": "12500.50", "currency": "thb",
-         "outcome_note": "Paid at the labour office", "version": referral.version},
+         "outcome_note": "Paid at the labour office", "share_agreed": "on",
+         "version": referral.version},
     )  # fmt: skip
     assert response.status_code == 302
     referral.refresh_from_db()
@@ -48,7 +49,7 @@ def test_it_refers_from_a_plan_step_and_records_the_outcome(case: Case, alice: A
     )
     page = client.get(f"/cases/{case.pk}/").content.decode()
     assert "Wages recovered" in page
-    assert "12500.50 THB" in page
+    assert "12,500.50 THB" in page
 
 
 def test_it_refuses_a_provider_the_plan_does_not_offer(case: Case, alice: Any):

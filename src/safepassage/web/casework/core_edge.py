@@ -25,7 +25,8 @@ from ...core.interview import (
     read,
     step,
 )
-from ...core.knowledge import default_knowledge
+from ...core.knowledge import LookupProblem, default_knowledge
+from ...core.knowledge.schema import Channel
 from ...core.responses.deadlines import Deadline, deadlines
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.responses.planner import Planner
@@ -148,3 +149,22 @@ def legal_deadlines(account: Account, result: Determination, on: date) -> list[D
     """The legal deadlines of the country of work that apply to the account (see
     core.responses.deadlines): the case worker turns each into a follow-up from its start."""
     return deadlines(screener().knowledge, account, result, on)
+
+
+def providers(countries: list[str], on: date) -> list[tuple[str, str, Channel]]:
+    """Every help channel in force in `countries` on `on` (the catalogue a referral may go to
+    beyond the plan's steps): (country, provider id, channel), country by country."""
+    found = []
+    for country in dict.fromkeys(countries):
+        try:
+            parameters = screener().knowledge.topic(country, "help_channels")
+        except LookupProblem:
+            continue
+        for parameter in parameters:
+            try:
+                channel = parameter.at(on).value.value
+            except LookupProblem:
+                continue
+            if isinstance(channel, Channel):
+                found.append((country, parameter.name, channel))
+    return found

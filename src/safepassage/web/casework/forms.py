@@ -19,6 +19,7 @@ from ..common.labels import GOALS as GOAL_LABELS
 from .models import CaseStatus, ClosureReason, NoteKind, Outcome, ReferralStatus
 
 ANY = [("", _("Any"))]
+DATE = forms.DateInput(attrs={"type": "date"})
 SECTORS = [(code, OPTIONS[code]) for code in questions()["work.sector"].options]
 
 
@@ -89,6 +90,17 @@ class ReferralForm(NamedErrorsForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+class CatalogueReferralForm(NamedErrorsForm):
+    """A referral to any provider of the catalogue, not only those of the plan's steps."""
+
+    provider = forms.ChoiceField(label=_("Refer to another provider"), choices=())
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, choices: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].choices = [("", "—"), *choices]
+
+
 # The currencies an amount can be in, by name, so that "baht" cannot become "BAH".
 CURRENCY_NAMES: dict[str, Any] = {
     "THB": _("Thai baht (THB)"),
@@ -120,12 +132,43 @@ class ReferralUpdateForm(NamedErrorsForm):
     outcome_note = forms.CharField(
         label=_("What happened"), max_length=2000, required=False, widget=forms.Textarea
     )
+    share_agreed = forms.BooleanField(required=False, label=_("Consent to share"))
+    sent_on = forms.DateField(label=_("Date sent"), required=False, widget=DATE)
+    contact_person = forms.CharField(
+        label=_("Contact person at the provider"), max_length=200, required=False
+    )
+    due_on = forms.DateField(label=_("Answer expected by"), required=False, widget=DATE)
+    responded_on = forms.DateField(
+        label=_("Date accepted or declined"), required=False, widget=DATE
+    )
+    outcome_on = forms.DateField(label=_("Date of the outcome"), required=False, widget=DATE)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    field_order = (
+        "status", "share_agreed", "sent_on", "contact_person", "due_on", "responded_on",
+        "outcome", "outcome_on", "amount", "currency", "outcome_note",
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, provider: str = "", shared: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["share_agreed"]
+        field.label = _("The migrant agrees that their details are shared with %(provider)s") % {
+            "provider": provider
+        }
+        if shared:  # given already: shown as such, not asked again
+            field.disabled, field.initial = True, True
+            field.help_text = _("Recorded in the case's consents.")
+        else:
+            field.help_text = _("Needed before the referral is sent. Ask the migrant first.")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("amount") is not None and not data.get("currency"):
             self.add_error("currency", _("“%(field)s” is needed with an amount, e.g. THB."))
+        today = timezone.localdate()
+        for name in ("sent_on", "responded_on", "outcome_on"):
+            if data.get(name) is not None and data[name] > today:
+                self.add_error(name, _("“%(field)s” cannot be in the future."))
         return data
 
 

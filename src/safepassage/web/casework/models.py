@@ -280,7 +280,7 @@ class Consent(models.Model):
 
 
 class ReferralStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
+    PROPOSED = "proposed", _("Proposed, not sent yet")
     MADE = "made", _("Referral made")
     ACCEPTED = "accepted", _("Accepted by the provider")
     DECLINED = "declined", _("Declined by the provider")
@@ -306,7 +306,7 @@ class Referral(models.Model):
     provider_id = models.CharField(max_length=80)
     provider_name = models.CharField(max_length=200)
     status = models.CharField(
-        max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.MADE
+        max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.PROPOSED
     )
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True, default="")
     amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
@@ -316,6 +316,15 @@ class Referral(models.Model):
     consent = models.ForeignKey(
         Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
     )
+    # The migrant's consent to share their details with this provider: needed before it is sent.
+    share_consent = models.ForeignKey(
+        Consent, null=True, blank=True, on_delete=models.PROTECT, related_name="shared_referrals"
+    )
+    sent_on = models.DateField(null=True, blank=True)
+    contact_person = EncryptedTextField(blank=True, default="")  # at the provider: a name
+    due_on = models.DateField(null=True, blank=True)  # when an answer is expected
+    responded_on = models.DateField(null=True, blank=True)  # accepted or declined on
+    outcome_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

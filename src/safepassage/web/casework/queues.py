@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ...core.responses.deadlines import Deadline
+from ..common import present
+from ..common.labels import COUNTRIES, label
 from . import core_edge
 from .access import Action, cases_for, require
 from .models import Case, CaseSource, CaseStatus, Task
@@ -47,3 +49,19 @@ def deadline_offers(*, case: Case, on: date | None = None) -> list[DeadlineOffer
     found = core_edge.legal_deadlines(account, result, on or timezone.localdate())
     tasks = {t.source: t for t in case.tasks.filter(source__startswith="deadlines.")}
     return [DeadlineOffer(d, tasks.get(d.key)) for d in found]
+
+
+def provider_choices(*, case: Case) -> list[tuple[str, str]]:
+    """The catalogue's providers a referral from this case may go to: those of the country of
+    work, the migrant's own country and where they are now ("TH/hrdf" -> "HRDF (Thailand)")."""
+    account = core_edge.account_from(case.account)
+    countries = [job.country for job in reversed(account.work) if job.country]
+    countries += [c for c in (account.person.nationality, case.located_in) if c]
+    found = core_edge.providers(countries, timezone.localdate())
+    return [
+        (
+            f"{country}/{pid}",
+            f"{present.knowledge_text(channel.name)} ({label(COUNTRIES, country)})",
+        )
+        for country, pid, channel in found
+    ]

@@ -7,45 +7,28 @@ nothing) and audit-logged in the same transaction.
 from __future__ import annotations
 
 import secrets
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ...core.responses.plan import CONSENTS as PLAN_CONSENTS
 from . import core_edge
 from .access import Action, require
 from .crypto import UnreadableDict, blind_index
 from .models import (
     AuditEvent,
     Case,
-    CaseStatus,
     Consent,
     Note,
     Organisation,
     ProfessionalDetermination,
-    Referral,
-    ReferralStatus,
 )
-
-# The consent a referral to a step of this kind rests on.
-CONSENT_FOR_KIND = {
-    "criminal_complaint": "police",
-    "victim_identification": "victim_identification",
-    "embassy_or_labour_attache": "embassy",
-}
-
-
-ACTIVE_REFERRALS = (ReferralStatus.PROPOSED, ReferralStatus.MADE, ReferralStatus.ACCEPTED)
 
 
 class StaleEdit(Exception):
     """Someone else saved the record after this edit began."""
-
-
-class ConsentMissing(Exception):
-    """The step needs a consent the migrant has not given (or has withdrawn)."""
 
 
 class UnreadableAccount(Exception):
@@ -181,7 +164,9 @@ def consent_set(*, user: Any, case: Case, scopes: list[str]) -> None:
     """Give the consents in `scopes` not yet in force, withdraw those in force not in it; each
     is its own record (given when, withdrawn when) and its own audit entry."""
     require(user, Action.CHANGE)
-    active = {c.scope: c for c in case.consent_records.filter(withdrawn_at__isnull=True)}
+    # Only the plan's consents: a consent to share with one provider is given per referral.
+    in_force = case.consent_records.filter(withdrawn_at__isnull=True, scope__in=PLAN_CONSENTS)
+    active = {c.scope: c for c in in_force}
     now = timezone.now()
     for scope in dict.fromkeys(scopes):
         if scope not in active:
@@ -230,84 +215,3 @@ def note_create(
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
     audit_record(user=user, case=case, action="change", what="note added")
     return note
-
-
-@transaction.atomic
-def referral_create(
-    *,
-    user: Any,
-    case: Case,
-    version: int,
-    response_id: str,
-    kind: str,
-    provider_id: str,
-    provider_name: str,
-) -> Referral:
-    """A referral from a plan step; the case becomes 'referred' through the version check, so
-    an edit form opened before it cannot silently set the status back."""
-    require(user, Action.CHANGE)
-    consent = None
-    scope = CONSENT_FOR_KIND.get(kind)
-    if scope is not None:
-        consent = case.consent_records.filter(scope=scope, withdrawn_at__isnull=True).first()
-        if consent is None:
-            raise ConsentMissing(scope)
-    save_checked(case, version, status="referred")  # refused here, before anything is written
-    referral = Referral.objects.create(
-        case=case,
-        response_id=response_id,
-        kind=kind,
-        provider_id=provider_id,
-        provider_name=provider_name,
-        created_by=user,
-        consent=consent,
-    )
-    audit_record(user=user, case=case, action="change", what=f"referral to {provider_id}")
-    return referral
-
-
-@transaction.atomic
-def referral_update(
-    *,
-    user: Any,
-    referral: Referral,
-    version: int,
-    status: str,
-    outcome: str,
-    amount: Decimal | None,
-    currency: str,
-    outcome_note: str,
-) -> Referral:
-    require(user, Action.CHANGE)
-    updated = Referral.objects.filter(pk=referral.pk, version=version).update(
-        version=F("version") + 1,
-        updated_at=timezone.now(),
-        status=status,
-        outcome=outcome,
-        amount=amount,
-        currency=currency,
-        outcome_note=outcome_note,
-    )
-    if not updated:
-        raise StaleEdit
-    referral.refresh_from_db()
-    case_follow_referrals(case=referral.case)
-    what = f"referral {referral.pk}: {status} {outcome}".strip()
-    audit_record(user=user, case=referral.case, action="change", what=what)
-    return referral
-
-
-def status_after_referrals(case: Case) -> str:
-    """The status the referrals give an open case: referred while one is under way."""
-    active = case.referrals.filter(status__in=ACTIVE_REFERRALS).exists()
-    return str(CaseStatus.REFERRED if active else CaseStatus.OPEN)
-
-
-def case_follow_referrals(*, case: Case) -> None:
-    """Set an open or referred case's status from its referrals (a closing or closed case keeps
-    its own). Not a version bump: no form sets the status, so none can set it back."""
-    if case.status in (CaseStatus.OPEN, CaseStatus.REFERRED):
-        status = status_after_referrals(case)
-        if status != case.status:
-            Case.objects.filter(pk=case.pk).update(status=status, updated_at=timezone.now())
-            case.status = status

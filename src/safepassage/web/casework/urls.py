@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:case_id>/plan/", cases.plan_request, name="plan"),
     path("<int:case_id>/notes/", cases.note_new, name="note"),
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
+    path("<int:case_id>/referrals/other/", referrals.referral_other, name="refer_other"),
     path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),
     path("<int:case_id>/assign/", workflow.case_assign, name="assign"),
     path("<int:case_id>/tasks/", workflow.task_new, name="task"),

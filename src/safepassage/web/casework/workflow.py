@@ -19,7 +19,8 @@ from ...core.responses.deadlines import Deadline
 from ..common.labels import DEADLINES, duration, label
 from .access import Action, can, colleagues, require
 from .models import Case, CaseStatus, Task
-from .services import audit_record, save_checked, status_after_referrals
+from .referral_services import status_after_referrals
+from .services import audit_record, save_checked
 
 
 class NotAColleague(Exception):

@@ -123,6 +123,8 @@ CONSENTS: dict[str, Promise] = {
         "Formal identification as a victim of trafficking, knowing who takes part (often the "
         "police, in a team)"
     ),
+    # Given per referral: the provider named, for the step referred to.
+    "share_details": _("The migrant's details may be shared with this provider"),
 }
 
 # A professional's own view of trafficking, beside the engine's.

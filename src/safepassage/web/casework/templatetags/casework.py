@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from ....core.responses.deadlines import Deadline
@@ -30,3 +33,14 @@ def deadline_length(deadline: Deadline) -> str:
 @register.filter
 def deadline_start(name: str) -> str:
     return str(STARTS.get(name, _("Date the time starts to run")))
+
+
+@register.filter
+def money(amount: Decimal | None, currency: str = "") -> str:
+    """An amount as the reader's locale writes numbers (grouped thousands), with its currency
+    code: "12,500.50 THB"; whole amounts without decimals."""
+    if amount is None:
+        return ""
+    places = 0 if amount == amount.to_integral_value() else 2
+    number = formats.number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+    return f"{number} {currency}".strip()

@@ -17,6 +17,7 @@ from ..forms import (
     AssignForm,
     CaseDetailsForm,
     CaseFilterForm,
+    CatalogueReferralForm,
     ClosureDecisionForm,
     ClosureForm,
     DeadlineTaskForm,
@@ -152,6 +153,7 @@ def work_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "closure_form": ClosureForm(initial=version),
         "can_approve": can(request.user, Action.APPROVE),
         "decision_form": ClosureDecisionForm(initial=version),
+        "catalogue_form": CatalogueReferralForm(choices=queues.provider_choices(case=found)),
     }
 
 

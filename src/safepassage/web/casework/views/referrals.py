@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from ....core.responses.plan import Contact, Step
 from ...common.routes import case
-from .. import selectors, services
+from .. import queues, referral_services, selectors, services
 from ..access import Action
-from ..forms import ReferralForm, ReferralUpdateForm
+from ..forms import CatalogueReferralForm, ReferralForm, ReferralUpdateForm
 from ..models import Case
 from .cases import detail_context, stale_message
 
@@ -28,7 +28,7 @@ def referral_new(request: HttpRequest, found: Case) -> HttpResponse:
         found, form.cleaned_data["response_id"], form.cleaned_data["provider_id"]
     )
     try:
-        referral = services.referral_create(
+        referral = referral_services.referral_create(
             user=request.user,
             case=found,
             version=form.cleaned_data["version"] or 0,
@@ -42,13 +42,43 @@ def referral_new(request: HttpRequest, found: Case) -> HttpResponse:
         context["referral_choice"] = form.cleaned_data  # what was chosen, chosen again
         messages.error(request, stale_message())
         return render(request, "casework/case_detail.html", context, status=409)
-    except services.ConsentMissing:
+    except referral_services.ConsentMissing:
         messages.error(
             request,
             _("This step needs the migrant's consent, which is not recorded: ask, then record it."),
         )
         return redirect("casework:detail", case_id=found.pk)
     messages.success(request, _("Referral to {provider} recorded.").format(provider=provider.name))
+    return redirect("casework:referral", case_id=found.pk, referral_id=referral.pk)
+
+
+@case(Action.CHANGE)
+def referral_other(request: HttpRequest, found: Case) -> HttpResponse:
+    """A referral to a provider of the catalogue that no plan step offers (proposed: sending it
+    asks for the consent to share, as any referral does)."""
+    if request.method != "POST":
+        return redirect("casework:detail", case_id=found.pk)
+    choices = queues.provider_choices(case=found)
+    form = CatalogueReferralForm(request.POST, choices=choices)
+    if not form.is_valid():
+        context = detail_context(request, found)
+        context["catalogue_form"] = form
+        return render(request, "casework/case_detail.html", context, status=400)
+    name = dict(choices)[form.cleaned_data["provider"]]
+    try:
+        referral = referral_services.referral_create(
+            user=request.user,
+            case=found,
+            version=form.cleaned_data["version"] or 0,
+            response_id="catalogue",
+            kind="other_provider",
+            provider_id=form.cleaned_data["provider"].partition("/")[2],
+            provider_name=name,
+        )
+    except services.StaleEdit:
+        messages.error(request, stale_message())
+        return redirect("casework:detail", case_id=found.pk)
+    messages.success(request, _("Referral to {provider} recorded.").format(provider=name))
     return redirect("casework:referral", case_id=found.pk, referral_id=referral.pk)
 
 
@@ -67,20 +97,19 @@ def referral_edit(request: HttpRequest, found: Case, referral_id: int) -> HttpRe
     referral = found.referrals.filter(pk=referral_id).first()
     if referral is None:
         raise Http404
-    initial = {
-        "status": referral.status,
-        "outcome": referral.outcome,
-        "amount": referral.amount,
-        "currency": referral.currency,
-        "outcome_note": referral.outcome_note,
-        "version": referral.version,
-    }
-    form = ReferralUpdateForm(request.POST or None, initial=initial)
+    shared = referral_services.share_consent(referral) is not None
+    initial = {name: getattr(referral, name) for name in EDITABLE} | {"share_agreed": shared}
+    form = ReferralUpdateForm(
+        request.POST or None, initial=initial, provider=referral.provider_name, shared=shared
+    )
     if request.method == "POST" and form.is_valid():
+        data = {**form.cleaned_data, "share_agreed": form.cleaned_data["share_agreed"] or shared}
         try:
-            services.referral_update(user=request.user, referral=referral, **form.cleaned_data)
+            referral_services.referral_update(user=request.user, referral=referral, **data)
         except services.StaleEdit:
             form.add_error(None, stale_message())
+        except referral_services.ShareConsentMissing:
+            form.add_error("share_agreed", _share_message())
         else:
             messages.success(request, _("The referral was updated."))
             return redirect("casework:detail", case_id=found.pk)
@@ -88,3 +117,18 @@ def referral_edit(request: HttpRequest, found: Case, referral_id: int) -> HttpRe
         services.audit_record(user=request.user, case=found, action="view", what="referral")
     context = {"case": found, "referral": referral, "form": form}
     return render(request, "casework/referral.html", context, status=400 if form.errors else 200)
+
+
+EDITABLE = (
+    "status", "outcome", "amount", "currency", "outcome_note", "sent_on", "contact_person",
+    "due_on", "responded_on", "outcome_on", "version",
+)  # fmt: skip
+
+
+def _share_message() -> str:
+    return str(
+        _(
+            "A referral can be sent only with the migrant's consent to share their details with "
+            "this provider. Ask them, then tick the consent; or keep the referral as proposed."
+        )
+    )
