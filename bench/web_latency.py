@@ -9,6 +9,9 @@ number of concurrent clients (threads, one connection each). It prints requests,
 median and p99 latency per scenario and database:
 
 - the case list: page 1, a deep page, a filter (country and level) and an exact-match search;
+- the team's queues: "my cases" (a fifth of the cases are the user's), the inbox of self-check
+  requests (a tenth of the cases, up to 200 listed) and the overview of one case's answers. A
+  third of the cases have follow-ups, so every list computes each case's next due date;
 - the intake: GET of the intake page (the next adaptive question: the heavy part) and the intake
   step proper, the POST of an answer with the case's version (302). Each client interviews its
   own fresh cases, so no answer is stale; the GET and the POST alternate, so their req/s share
@@ -69,6 +72,7 @@ def seed(cases: int, clients: int) -> dict[str, Any]:
     org, user = _organisation()
     templates = _templates()
     rows = _bulk_cases(org, user, templates, cases)
+    _tasks(rows, user)
     _analyze()
     fresh = [row.pk for row in rows if not row.account]
     return {
@@ -78,6 +82,7 @@ def seed(cases: int, clients: int) -> dict[str, Any]:
         "filter": (chosen := _common_filter(templates)),
         "filtered": sum(1 for row in rows if _matches(row, chosen)),
         "deep_page": max(1, cases // 50 // 2),
+        "overview": next(row.pk for row in rows if row.account),
     }
 
 
@@ -90,7 +95,8 @@ def _organisation() -> tuple[Any, Any]:
     user = get_user_model().objects.create(username="bench-caseworker")
     user.set_unusable_password()
     user.save()
-    Membership.objects.create(user=user, organisation=org, role="case_worker")
+    # A supervisor: works cases like a case worker, and also sees the inbox.
+    Membership.objects.create(user=user, organisation=org, role="supervisor")
     return org, user
 
 
@@ -145,6 +151,7 @@ def _case(org: Any, user: Any, n: int, template: Any, count: int) -> Any:
 
     data, derived = template
     name, phone = f"Bench Person {n:05d}", f"+66 8{n % 10} {n // 1000:03d} {n % 1000:04d}"
+    request = n % 10 == 3  # a self-check request, waiting in the inbox
     document = f"N{n:07d}" if n % 2 else ""
     now = timezone.now()
     created = now - timedelta(minutes=50 * (count - n))
@@ -163,8 +170,33 @@ def _case(org: Any, user: Any, n: int, template: Any, count: int) -> Any:
         document_index=blind_index("document", document),
         account=data,
         asked=[],
+        source="self_check" if request else "intake",
+        language="my" if request else "",
+        safe_contact={"how": "line", "when": "evening", "leave_message": "no"} if request else {},
+        assigned_to=user if n % 5 == 0 and not request else None,
         **derived,
     )
+
+
+def _tasks(rows: list[Any], user: Any) -> None:
+    """Follow-ups on a third of the cases, some overdue, some done."""
+    from datetime import date
+
+    from safepassage.web.casework.models import Task
+
+    today = date.today()
+    tasks = [
+        Task(
+            case=row,
+            title="Call back",
+            due_on=today + timedelta(days=(i % 30) - 10),
+            assigned_to=row.assigned_to,
+            created_by=user,
+        )
+        for i, row in enumerate(rows)
+        if i % 3 == 0
+    ]
+    Task.objects.bulk_create(tasks, batch_size=1000)
 
 
 def _created(case: Any, user: Any) -> Any:
@@ -429,8 +461,10 @@ def intake_loop(cases: list[list[int]], page: Stats, step: Stats) -> Work:
         while queue and time.perf_counter() < deadline:
             path = f"/cases/{queue[0]}/intake/"
             took, status, html = client.get(path)
-            if status == 302 and html == f"/cases/{queue.pop(0)}/":
-                continue  # nothing left to ask: the case page; on to the next case
+            done = (f"/cases/{queue[0]}/", f"/cases/{queue[0]}/answers/")
+            if status == 302 and html in done:
+                queue.pop(0)
+                continue  # settled: the case page (or the overview); on to the next case
             page.record(took, status == 200)
             if status == 200:
                 took, status, location = client.post(path, answer_form(html, rng))
@@ -450,6 +484,9 @@ def list_paths(seeded: dict[str, Any]) -> list[tuple[str, str]]:
         (f"list page {seeded['deep_page']}", f"/cases/?page={seeded['deep_page']}"),
         ("list filtered", f"/cases/?{filters}"),
         ("list search", f"/cases/?{search}"),
+        ("my cases", "/cases/?assigned=me"),
+        ("inbox", "/cases/inbox/"),
+        ("overview", f"/cases/{seeded['overview']}/answers/"),
     ]
 
 

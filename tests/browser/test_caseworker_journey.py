@@ -64,7 +64,9 @@ def test_it_takes_a_scam_compound_intake_to_a_referral_outcome(
         if page.locator('input[name="question"]').count() == 0:
             break
         _answer(page, truth, page.locator('input[name="question"]').get_attribute("value") or "")
-    page.goto(page.url.replace("/intake/", "/"))
+    # Settled: the intake hands over to the overview for the details kept for the record.
+    expect(page.get_by_text("For the record, please also ask")).to_be_visible()
+    page.get_by_role("link", name="See the case").click()
     expect(page.locator(".determination [data-level]")).to_have_attribute(
         "data-level", "forced_labour"
     )
@@ -75,8 +77,9 @@ def test_it_takes_a_scam_compound_intake_to_a_referral_outcome(
     )
 
     first_step.get_by_role("button", name="Make a referral").click()
-    page.get_by_label("Status").select_option("closed")
-    page.get_by_label("Outcome").select_option("repatriated")
+    page.locator("select[name=status]").select_option("closed")
+    page.get_by_label("The migrant agrees that their details are shared with", exact=False).check()
+    page.locator("select[name=outcome]").select_option("repatriated")
     page.get_by_label("What happened").fill("Returned home with help from the shelter")
     page.get_by_role("button", name="Save the referral").click()
     expect(page.locator("section.referrals")).to_contain_text("Repatriated home")

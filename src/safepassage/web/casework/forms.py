@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ...core.interview import questions
 from ...core.responses.plan import CONSENTS, GOALS
-from ..common.forms import NamedErrorsForm
+from ..common.forms import FastSelect, NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
 from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS
 from ..common.labels import GOALS as GOAL_LABELS
@@ -92,6 +92,8 @@ class ReferralForm(NamedErrorsForm):
 
 class CatalogueReferralForm(NamedErrorsForm):
     """A referral to any provider of the catalogue, not only those of the plan's steps."""
+
+    id_prefix = "catalogue"
 
     provider = forms.ChoiceField(label=_("Refer to another provider"), choices=())
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -204,6 +206,9 @@ class CaseFilterForm(NamedErrorsForm):
 
     def __init__(self, *args: Any, personal: bool = True, people: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # on every list page: the quick selects
+            if type(field.widget) is forms.Select:
+                field.widget = FastSelect(choices=field.widget.choices)
         if not personal:  # searching names, phones and documents would re-identify people
             del self.fields["q"]
         workers = [(str(p.pk), p.get_full_name() or p.username) for p in people]
@@ -229,7 +234,11 @@ class AssignForm(NamedErrorsForm):
     """Whom to give the case to: a case worker of the organisation (the choices are set per
     user, so nobody outside it can be chosen)."""
 
-    assignee = forms.TypedChoiceField(label=_("Assign to"), coerce=int, choices=())
+    id_prefix = "assign"
+
+    assignee = forms.TypedChoiceField(
+        label=_("Assign to"), coerce=int, choices=(), widget=FastSelect
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, people: Any = (), **kwargs: Any) -> None:
@@ -239,6 +248,7 @@ class AssignForm(NamedErrorsForm):
 
 
 class TaskForm(NamedErrorsForm):
+    id_prefix = "task"
     title = forms.CharField(label=_("What to do"), max_length=300)
     due_on = forms.DateField(label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -247,6 +257,8 @@ class TaskForm(NamedErrorsForm):
 class DeadlineTaskForm(NamedErrorsForm):
     """A legal deadline as a follow-up: the date its time runs from, which the account does
     not hold (the interview asks no dates)."""
+
+    id_prefix = "deadline"
 
     deadline = forms.CharField(max_length=80, widget=forms.HiddenInput, label=_("Deadline"))
     start = forms.DateField(
@@ -261,11 +273,13 @@ class DeadlineTaskForm(NamedErrorsForm):
 
 
 class ClosureForm(NamedErrorsForm):
+    id_prefix = "closure"
     reason = forms.ChoiceField(label=_("Why the case can close"), choices=ClosureReason.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ClosureDecisionForm(NamedErrorsForm):
+    id_prefix = "decision"
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[("approve", _("Close the case")), ("send_back", _("Keep the case open"))],

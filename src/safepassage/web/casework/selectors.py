@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case as CaseWhen
-from django.db.models import F, Min, Q, QuerySet, Value, When
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +21,7 @@ from ..common.labels import LEVELS
 from . import core_edge
 from .access import Action, can, cases_for, require
 from .crypto import blind_index, unreadable_fields
-from .models import AuditEvent, Case, Consent, ProfessionalDetermination
+from .models import AuditEvent, Case, Consent, ProfessionalDetermination, Task
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
 PART_OF_REFERENCE = re.compile(r"^[A-Za-z0-9-]{3,13}$")  # e.g. "0042" or "MYORG-00"
@@ -56,26 +56,45 @@ def case_list(
     a name, phone number or document number (through their keyed hashes: nothing is decrypted). Only
     roles that may see personal data may search: a match would re-identify the person.
 
-    `assigned` is "me", "nobody" or a colleague's id; each case carries `next_due`, the date of
-    its earliest open follow-up (the list's reminder), and `overdue` keeps those past it."""
+    `assigned` is "me", "nobody" or a colleague's id; `overdue` keeps the cases with a
+    follow-up past its date (a page's rows get their next follow-up from `next_follow_ups`)."""
     if query.strip() and not can(user, Action.VIEW_PERSONAL):
         raise SearchRefused
-    cases = cases_for(user).annotate(
-        next_due=Min("tasks__due_on", filter=Q(tasks__done_at__isnull=True)),
-        level_rank=CaseWhen(
-            *(When(level=c, then=Value(r)) for c, r in LEVEL_RANK.items()), default=-1
-        ),
-    )
+    cases = cases_for(user)
+    # Computed only for the sort that needs it: a join over the follow-ups on every list made
+    # the list several times slower (bench/web_latency.py).
+    if sort == "follow_up":
+        cases = cases.annotate(next_due=Subquery(_open_tasks().values("due_on")[:1]))
+    if sort == "level":
+        ranks = (When(level=code, then=Value(rank)) for code, rank in LEVEL_RANK.items())
+        cases = cases.annotate(level_rank=CaseWhen(*ranks, default=-1))
     for field in ("country", "sector", "stage", "level", "status"):
         if filters.get(field):
             cases = cases.filter(**{field: filters[field]})
     cases = _assigned(cases, user, assigned)
     if overdue:
-        cases = cases.filter(next_due__lt=timezone.localdate())
+        cases = cases.filter(Exists(_open_tasks().filter(due_on__lt=timezone.localdate())))
     query = query.strip()
     if query:
         cases = cases.filter(_search(query))
     return cases.order_by(*SORTS.get(sort, SORTS["updated"]))
+
+
+def _open_tasks() -> QuerySet[Task]:
+    return Task.objects.filter(case=OuterRef("pk"), done_at__isnull=True).order_by("due_on")
+
+
+def next_follow_ups(cases: list[Case]) -> None:
+    """Give each case of a list page its earliest open follow-up's date (`next_due`, the list's
+    reminder), in one query for the page."""
+    due = dict(
+        Task.objects.filter(case_id__in=[c.pk for c in cases], done_at__isnull=True)
+        .values("case_id")
+        .annotate(first=Min("due_on"))
+        .values_list("case_id", "first")
+    )
+    for found in cases:
+        found.next_due = due.get(found.pk)
 
 
 def _assigned(cases: QuerySet[Case], user: Any, assigned: str) -> QuerySet[Case]:

@@ -59,6 +59,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases.select_related("assigned_to").only(*LIST_COLUMNS), 50).get_page(
         request.GET.get("page")
     )
+    selectors.next_follow_ups(list(page.object_list))
     context = {
         "form": form,
         "refused": refused,
