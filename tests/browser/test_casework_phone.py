@@ -63,7 +63,8 @@ def test_no_case_work_page_scrolls_sideways_on_a_phone(
     ]  # fmt: skip
     for path in paths:
         response = page.goto(f"{live_server.url}{path}")
-        assert response is not None and response.status == 200, path
+        assert response is not None, path
+        assert response.status == 200, path
         wide = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
