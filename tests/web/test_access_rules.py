@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
 from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for, refer, task_for
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
     task = task_for(case)
-    ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk}
+    note = services.note_create(user=case.created_by, case=case, text="A note")
+    ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk, "note_id": note.pk}
     return [(r.rule or "", r.url(**ids)) for r in routes()]
 
 
@@ -49,7 +51,7 @@ def test_it_hides_every_case_url_from_an_outsider(case: Case, referral: int, cha
     before = case.version  # the referral made the case "referred" (version 2)
     case.refresh_from_db()
     assert case.version == before
-    assert not case.notes.exists()
+    assert list(case.notes.values_list("text", flat=True)) == ["A note"]  # the fixture's only
 
 
 def test_it_sends_an_anonymous_visitor_to_log_in_from_every_staff_page(case: Case, referral: int):

@@ -9,6 +9,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
 from .conftest import client_for, refer, task_for
@@ -36,7 +37,9 @@ FORMS = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=8)
 @pytest.fixture
 def urls(case: Case, alice: Any) -> list[str]:
     referral = refer(alice, case)
-    ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk}
+    note = services.note_create(user=alice, case=case, text="A note")
+    ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk,
+           "note_id": note.pk}  # fmt: skip
     found = [r.url(**ids) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 

@@ -43,3 +43,43 @@ def test_it_refuses_a_contact_in_the_future_keeping_the_note(case: Case, alice: 
     assert "“Date of the contact” cannot be in the future." in page
     assert "Typed" in page
     assert not Note.objects.exists()
+
+
+def test_it_edits_a_note_and_keeps_what_it_said_before(case: Case, alice: Any, bob: Any):
+    client_for(alice).post(
+        f"/cases/{case.pk}/notes/", {"kind": "call", "text": "Called: no answer"}
+    )
+    note = Note.objects.get()
+    data = {"kind": "call", "contacted_on": "2026-11-30", "text": "Called: she answered",
+            "version": note.version}  # fmt: skip
+    response = client_for(bob).post(f"/cases/{case.pk}/notes/{note.pk}/", data)
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.text == "Called: she answered"
+    assert note.edited_by == bob
+    old = note.revisions.get()
+    assert (old.text, old.written_by, old.replaced_by) == ("Called: no answer", alice, bob)
+    page = client_for(alice).get(f"/cases/{case.pk}/notes/{note.pk}/").content.decode()
+    assert "What the note said before" in page
+    assert "Called: no answer" in page
+
+
+def test_it_refuses_an_edit_from_a_stale_form_keeping_the_text(case: Case, alice: Any, bob: Any):
+    client_for(alice).post(f"/cases/{case.pk}/notes/", {"kind": "call", "text": "First"})
+    note = Note.objects.get()
+    stale = note.version
+    url = f"/cases/{case.pk}/notes/{note.pk}/"
+    client_for(bob).post(url, {"kind": "call", "text": "Bob's", "version": stale})
+    response = client_for(alice).post(url, {"kind": "call", "text": "Alice's", "version": stale})
+    assert response.status_code == 400
+    assert "Alice&#x27;s" in response.content.decode() or "Alice's" in response.content.decode()
+    note.refresh_from_db()
+    assert note.text == "Bob's"
+
+
+def test_it_hides_a_note_of_another_case(case: Case, org: Any, alice: Any):
+    from safepassage.web.casework import services
+
+    other = services.case_create(user=alice, organisation=org)
+    note = services.note_create(user=alice, case=other, text="Theirs")
+    assert client_for(alice).get(f"/cases/{case.pk}/notes/{note.pk}/").status_code == 404

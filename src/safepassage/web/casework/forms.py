@@ -84,6 +84,10 @@ class NoteForm(NamedErrorsForm):
         return found or today
 
 
+class NoteEditForm(NoteForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class ReferralForm(NamedErrorsForm):
     response_id = forms.CharField(max_length=80, widget=forms.HiddenInput, label=_("Response"))
     provider_id = forms.CharField(max_length=80, label=_("Provider"))

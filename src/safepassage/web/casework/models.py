@@ -212,9 +212,37 @@ class Note(models.Model):
     # What the contact was and when it happened (not when it was written down).
     kind = models.CharField(max_length=10, choices=NoteKind.choices, default=NoteKind.OTHER)
     contacted_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"note {self.pk} on case {self.case_id}"
+
+
+class NoteRevision(models.Model):
+    """A note as it was before an edit: editing keeps every earlier wording, who wrote it and
+    when it was replaced."""
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="revisions")
+    text = EncryptedTextField()
+    kind = models.CharField(max_length=10, choices=NoteKind.choices)
+    contacted_on = models.DateField(null=True, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    replaced_at = models.DateTimeField(auto_now_add=True)
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("-replaced_at", "-id")
+
+    def __str__(self) -> str:
+        return f"revision {self.pk} of note {self.note_id}"
 
 
 class Task(models.Model):

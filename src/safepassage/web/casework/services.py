@@ -22,6 +22,7 @@ from .models import (
     Case,
     Consent,
     Note,
+    NoteRevision,
     Organisation,
     ProfessionalDetermination,
 )
@@ -214,4 +215,35 @@ def note_create(
     )
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
     audit_record(user=user, case=case, action="change", what="note added")
+    return note
+
+
+@transaction.atomic
+def note_update(
+    *, user: Any, note: Note, version: int, text: str, kind: str, contacted_on: Any
+) -> Note:
+    """Edit a note, keeping what it said before as a revision (who wrote it, who replaced it,
+    when); refused when someone else edited it since `version`."""
+    require(user, Action.CHANGE)
+    current = Note.objects.filter(pk=note.pk).first()
+    if current is None or current.version != version:
+        raise StaleEdit
+    NoteRevision.objects.create(
+        note=current,
+        text=current.text,
+        kind=current.kind,
+        contacted_on=current.contacted_on,
+        written_by_id=current.edited_by_id or current.author_id,
+        replaced_by=user,
+    )
+    now = timezone.now()
+    updated = Note.objects.filter(pk=note.pk, version=version).update(
+        text=text, kind=kind, contacted_on=contacted_on, version=F("version") + 1,
+        edited_at=now, edited_by=user,
+    )  # fmt: skip
+    if not updated:
+        raise StaleEdit
+    Case.objects.filter(pk=note.case_id).update(updated_at=now)
+    audit_record(user=user, case=note.case, action="change", what=f"note {note.pk} edited")
+    note.refresh_from_db()
     return note

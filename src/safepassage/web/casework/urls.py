@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:case_id>/answers/", answers.answers, name="answers"),
     path("<int:case_id>/plan/", cases.plan_request, name="plan"),
     path("<int:case_id>/notes/", cases.note_new, name="note"),
+    path("<int:case_id>/notes/<int:note_id>/", cases.note_edit, name="note_edit"),
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
     path("<int:case_id>/referrals/other/", referrals.referral_other, name="refer_other"),
     path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),

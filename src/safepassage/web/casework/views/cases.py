@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from ..forms import (
     ClosureDecisionForm,
     ClosureForm,
     DeadlineTaskForm,
+    NoteEditForm,
     NoteForm,
     PlanRequestForm,
     ProfessionalDeterminationForm,
@@ -244,3 +245,31 @@ def note_new(request: HttpRequest, found: Case) -> HttpResponse:
     context = detail_context(request, found)
     context["note_form"] = form
     return render(request, "casework/case_detail.html", context, status=400)
+
+
+@case(Action.CHANGE)
+def note_edit(request: HttpRequest, found: Case, note_id: int) -> HttpResponse:
+    """Edit a note; what it said before stays in its history, shown below the form."""
+    note = found.notes.filter(pk=note_id).first()
+    if note is None:
+        raise Http404
+    initial = {"kind": note.kind, "contacted_on": note.contacted_on, "text": note.text,
+               "version": note.version}  # fmt: skip
+    form = NoteEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.note_update(
+                user=request.user, note=note, version=data["version"], text=data["text"],
+                kind=data["kind"], contacted_on=data["contacted_on"],
+            )  # fmt: skip
+        except services.StaleEdit:
+            form.add_error(None, stale_message())
+        else:
+            messages.success(request, _("The note was saved; what it said before is kept."))
+            return redirect("casework:detail", case_id=found.pk)
+    elif request.method == "GET":
+        services.audit_record(user=request.user, case=found, action="view", what="note edit")
+    history = note.revisions.select_related("written_by", "replaced_by")
+    context = {"case": found, "note": note, "form": form, "history": history}
+    return render(request, "casework/note_edit.html", context, status=400 if form.errors else 200)
