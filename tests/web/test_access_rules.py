@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
     task = task_for(case)
     note = services.note_create(user=case.created_by, case=case, text="A note")
-    ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk, "note_id": note.pk}
+    ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk, "note_id": note.pk,
+           "user_id": case.created_by_id}  # fmt: skip
     return [(r.rule or "", r.url(**ids)) for r in routes()]
 
 

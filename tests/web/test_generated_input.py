@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,7 +25,8 @@ FIELDS = [
     "finish", "q", "country", "level", "stage", "sector", "page", "assignee", "title", "due_on",
     "deadline", "start", "reason", "decision", "done", "next", "assigned", "overdue", "sort",
     "correct", "share_agreed", "sent_on", "contact_person", "due_on", "responded_on",
-    "outcome_on", "provider",
+    "outcome_on", "provider", "username", "full_name", "email", "role", "action",
+    "new_password1", "new_password2",
 ]  # fmt: skip
 VALUES = st.one_of(
     st.text(max_size=30),
@@ -39,7 +41,7 @@ def urls(case: Case, alice: Any) -> list[str]:
     referral = refer(alice, case)
     note = services.note_create(user=alice, case=case, text="A note")
     ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk,
-           "note_id": note.pk}  # fmt: skip
+           "note_id": note.pk, "user_id": alice.pk}  # fmt: skip
     found = [r.url(**ids) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 
@@ -85,3 +87,19 @@ def test_it_never_fails_when_one_field_of_a_valid_form_is_wrong(
     data = {**BASES[target], field: value}
     response = client.post(f"/cases/{case.pk}/{path}/", data)
     assert response.status_code < 500, (target, data)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=FORMS, target=st.sampled_from(["/cases/team/", "member"]))
+def test_it_never_fails_on_the_administrators_forms(
+    org: Any, alice: Any, data: dict[str, str], target: str
+):
+    from .conftest import make_user
+
+    admin = get_user_model().objects.filter(username="ada").first() or make_user(
+        "ada", org, "administrator"
+    )
+    client = client_for(admin)
+    client.raise_request_exception = False
+    url = f"/cases/team/{alice.pk}/" if target == "member" else target
+    assert client.post(url, data).status_code < 500, (url, data)

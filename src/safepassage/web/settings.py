@@ -139,15 +139,15 @@ def _database() -> dict[str, object]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's validators with SafePassage's own (translated) messages: see common/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "safepassage.web.common.passwords.UserAttributeSimilarity"},
+    {"NAME": "safepassage.web.common.passwords.MinimumLength", "OPTIONS": {"min_length": 12}},
+    {"NAME": "safepassage.web.common.passwords.CommonPassword"},
+    {"NAME": "safepassage.web.common.passwords.NumericPassword"},
 ]
+# A password set-up link (made by an organisation's administrator) works once, for three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

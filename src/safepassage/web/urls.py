@@ -1,8 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 
-from .common.auth import LoginForm
+from .common.auth import LoginForm, SetupPasswordForm
 from .common.routes import public
 from .pages import views
 
@@ -24,5 +24,25 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/logout/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path(
+        "accounts/setup/<uidb64>/<token>/",
+        public(
+            auth_views.PasswordResetConfirmView.as_view(
+                form_class=SetupPasswordForm,
+                template_name="registration/password_setup.html",
+                success_url=reverse_lazy("password_setup_done"),
+            )
+        ),
+        name="password_setup",
+    ),
+    path(
+        "accounts/setup/done/",
+        public(
+            auth_views.PasswordResetCompleteView.as_view(
+                template_name="registration/password_setup_done.html"
+            )
+        ),
+        name="password_setup_done",
+    ),
     prefix_default_language=False,
 )

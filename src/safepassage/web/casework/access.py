@@ -27,11 +27,12 @@ class Action(StrEnum):
     REVIEW = "review"  # the organisation's disagreements with the engine
     ASSIGN = "assign"  # give a case to a worker; the inbox of self-check requests
     APPROVE = "approve"  # approve (or send back) a case worker's request to close a case
+    ADMINISTER = "administer"  # the organisation's users: create, deactivate, give roles
 
 
 ALLOWED: dict[str, frozenset[Action]] = {
     "case_worker": frozenset({Action.VIEW, Action.VIEW_PERSONAL, Action.CHANGE, Action.EXPORT}),
-    "supervisor": frozenset(Action),
+    "supervisor": frozenset(Action) - {Action.ADMINISTER},
     "administrator": frozenset(Action),
     "analyst": frozenset({Action.VIEW}),
 }

@@ -18,6 +18,7 @@ def menu(request: HttpRequest) -> dict[str, Any]:
         "menu_change": can(user, Action.CHANGE),
         "menu_review": can(user, Action.REVIEW),
         "menu_assign": can(user, Action.ASSIGN),
+        "menu_team": can(user, Action.ADMINISTER),
         "menu_inbox_count": _inbox_count(user),
     }
 

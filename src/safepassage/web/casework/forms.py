@@ -16,7 +16,7 @@ from ..common.forms import FastSelect, NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
 from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS
 from ..common.labels import GOALS as GOAL_LABELS
-from .models import CaseStatus, ClosureReason, NoteKind, Outcome, ReferralStatus
+from .models import CaseStatus, ClosureReason, NoteKind, Outcome, ReferralStatus, Role
 
 ANY = [("", _("Any"))]
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -289,3 +289,22 @@ class ClosureDecisionForm(NamedErrorsForm):
         choices=[("approve", _("Close the case")), ("send_back", _("Keep the case open"))],
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class UserCreateForm(NamedErrorsForm):
+    id_prefix = "new_user"
+
+    username = forms.RegexField(label=_("Username"), max_length=150, regex=r"^[A-Za-z0-9._-]{3,}$")
+    full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Email (optional)"), required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["invalid"] = _(
+            "“%(field)s”: use 3 or more letters, digits, dots, dashes or underscores."
+        )
+
+
+class RoleForm(NamedErrorsForm):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

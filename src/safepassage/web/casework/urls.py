@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import answers, audit, cases, export, intake, referrals, review, workflow
+from .views import answers, audit, cases, export, intake, referrals, review, team, workflow
 
 app_name = "casework"
 urlpatterns = [
@@ -27,4 +27,6 @@ urlpatterns = [
     path("<int:case_id>/professional/", review.professional_new, name="professional"),
     path("disagreements/", review.disagreement_list, name="disagreements"),
     path("audit/", audit.audit_list, name="audit"),
+    path("team/", team.team_list, name="team"),
+    path("team/<int:user_id>/", team.team_member, name="team_member"),
 ]

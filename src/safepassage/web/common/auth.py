@@ -8,7 +8,7 @@ Khmer with old wording: the labels here are SafePassage's own, from its catalogu
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UsernameField
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from .forms import NamedErrorsMixin
@@ -26,4 +26,23 @@ class LoginForm(NamedErrorsMixin, AuthenticationForm):
             "Please enter a correct username and password. Both are case-sensitive."
         ),
         "inactive": _("This account is inactive: ask your administrator."),
+    }
+
+
+class SetupPasswordForm(NamedErrorsMixin, SetPasswordForm):
+    """Setting one's password from a set-up link, under the password policy, in our words."""
+
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters, not only digits, not a common password."),
+    )
+    new_password2 = forms.CharField(
+        label=_("The same password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    error_messages = {  # noqa: RUF012 (Django reads it as a class attribute)
+        "password_mismatch": _("The two passwords differ: type the same password twice."),
     }
