@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safepassage.web.selfcheck.zawgyi import to_unicode, zawgyi_probability
+from safepassage.web.common.zawgyi import to_unicode, zawgyi_probability
 
 MY_PO = Path(__file__).resolve().parents[2] / "src/safepassage/locale/my/LC_MESSAGES/django.po"
 

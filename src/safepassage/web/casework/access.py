@@ -7,57 +7,36 @@ analyst sees cases without personal data and changes nothing.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
+from ..common import roles
+from ..common.roles import ALLOWED, Action, can
 from .models import Case, Membership
 
-
-class Action(StrEnum):
-    VIEW = "view"
-    VIEW_PERSONAL = "view_personal"
-    CHANGE = "change"
-    EXPORT = "export"
-    AUDIT = "audit"
-    REVIEW = "review"  # the organisation's disagreements with the engine
-    ASSIGN = "assign"  # give a case to a worker; the inbox of self-check requests
-    APPROVE = "approve"  # approve (or send back) a case worker's request to close a case
-    ADMINISTER = "administer"  # the organisation's users: create, deactivate, give roles
-
-
-ALLOWED: dict[str, frozenset[Action]] = {
-    "case_worker": frozenset({Action.VIEW, Action.VIEW_PERSONAL, Action.CHANGE, Action.EXPORT}),
-    "supervisor": frozenset(Action) - {Action.ADMINISTER},
-    "administrator": frozenset(Action),
-    "analyst": frozenset({Action.VIEW}),
-}
+__all__ = [
+    "ALLOWED",
+    "Action",
+    "access_case",
+    "can",
+    "cases_for",
+    "colleagues",
+    "membership",
+    "require",
+]
 
 
 def membership(user: Any) -> Membership | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    try:
-        found: Membership = user.membership
-    except Membership.DoesNotExist:
-        return None
+    found: Membership | None = roles.membership(user)
     return found
 
 
-def can(user: Any, action: Action) -> bool:
-    member = membership(user)
-    return member is not None and action in ALLOWED.get(member.role, frozenset())
-
-
 def require(user: Any, action: Action) -> Membership:
-    member = membership(user)
-    if member is None or action not in ALLOWED.get(member.role, frozenset()):
-        raise PermissionDenied
-    return member
+    found: Membership = roles.require(user, action)
+    return found
 
 
 def cases_for(user: Any) -> QuerySet[Case]:

@@ -17,7 +17,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from ..selfcheck.zawgyi import to_unicode
+from .zawgyi import to_unicode
 
 REQUIRED = _("“%(field)s” is empty: please fill it in.")
 MESSAGES: dict[str, Any] = {

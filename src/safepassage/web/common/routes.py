@@ -3,8 +3,9 @@ view has none), so a new page cannot be added without deciding who may open it.
 
 - `public`: anyone, including an anonymous visitor (the self-check, login, health).
 - `staff(action)`: a member of an organisation whose role allows `action`.
-- `case(action)`: as `staff`, and the case in the URL must be the organisation's (else 404);
-  the view receives the case instead of its id.
+- `case(action)` (in `casework.routes`, since which case a user may open is case work's rule):
+  as `staff`, and the case in the URL must be the organisation's (else 404); the view
+  receives the case instead of its id.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
-from ..casework.access import Action, access_case, require
+from .roles import Action, require
 
 View = Callable[..., HttpResponse]
 
@@ -36,21 +37,6 @@ def staff(action: Action = Action.VIEW) -> Callable[[View], View]:
             return view(request, *args, **kwargs)
 
         wrapper.access_rule = f"staff:{action}"  # type: ignore[attr-defined]
-        return wrapper
-
-    return decorate
-
-
-def case(action: Action = Action.VIEW) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, case_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            found = access_case(request.user, case_id, action)
-            return view(request, found, *args, **kwargs)
-
-        wrapper.access_rule = f"case:{action}"  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

@@ -13,10 +13,10 @@ from ....core.interview import Question
 from ...common import present
 from ...common.answers import answer_words
 from ...common.labels import STAGES, label
-from ...common.routes import case
 from .. import core_edge, services
 from ..access import Action
 from ..models import Case
+from ..routes import case
 
 # Asked of every case for the record (and for the statistics of where exploitation recurs),
 # even once the result is settled: shown on the overview whether answered or not.

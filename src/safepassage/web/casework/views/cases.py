@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ...common import present
-from ...common.routes import case, staff
+from ...common.routes import staff
 from .. import queues, selectors, services, workflow
 from ..access import Action, can, colleagues, membership
 from ..forms import (
@@ -28,6 +28,7 @@ from ..forms import (
     TaskForm,
 )
 from ..models import Case
+from ..routes import case
 
 
 def stale_message() -> str:

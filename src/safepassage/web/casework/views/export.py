@@ -7,10 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-from ...common.routes import case
 from .. import selectors, services
 from ..access import Action
 from ..models import Case
+from ..routes import case
 
 
 @case(Action.EXPORT)

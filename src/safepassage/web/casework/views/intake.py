@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.answers import AnswerForm, answer_words, initial_for
-from ...common.routes import case
 from .. import core_edge, services
 from ..access import Action
 from ..models import Case
+from ..routes import case
 from .answers import FOR_THE_RECORD
 from .cases import stale_message
 

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ....core.responses.plan import Contact, Step
-from ...common.routes import case
 from .. import queues, referral_services, selectors, services
 from ..access import Action
 from ..forms import CatalogueReferralForm, ReferralForm, ReferralUpdateForm
 from ..models import Case
+from ..routes import case
 from .cases import detail_context, stale_message
 
 

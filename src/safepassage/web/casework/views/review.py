@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.labels import LEVELS, TRAFFICKING_VIEWS, label
-from ...common.routes import case, staff
+from ...common.routes import staff
 from .. import selectors, services
 from ..access import Action
 from ..forms import ProfessionalDeterminationForm
 from ..models import Case
+from ..routes import case
 from .cases import detail_context
 
 

@@ -13,11 +13,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ...common.routes import case, staff
+from ...common.routes import staff
 from .. import queues, workflow
 from ..access import Action, colleagues
 from ..forms import AssignForm, ClosureDecisionForm, ClosureForm, DeadlineTaskForm, TaskForm
 from ..models import Case, Task
+from ..routes import case
 from ..services import StaleEdit
 from .cases import detail_context, stale_message
 
