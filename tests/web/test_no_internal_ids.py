@@ -62,8 +62,13 @@ PAGES = {
     "intake": "intake/",
     "plan": "plan/",
     "professional": "professional/",
+    "answers": "answers/",
+    "correction": "intake/?q=work.sector&next=answers",
 }
-STAFF_PAGES = ("/", "/cases/", "/cases/new/", "/cases/disagreements/", "/cases/audit/", "/check/")
+STAFF_PAGES = (
+    "/", "/cases/", "/cases/?assigned=me", "/cases/inbox/", "/cases/new/",
+    "/cases/disagreements/", "/cases/audit/", "/check/",
+)  # fmt: skip
 
 
 def test_no_page_of_the_application_shows_an_internal_id(org: Any, alice: Any, sue: Any):
