@@ -112,6 +112,16 @@ def refer(user: Any, case: Case, kind: str = "legal_aid") -> Any:
     )
 
 
+def attachment_for(case: Case) -> Any:
+    """A file kept with the case, for routes that name one."""
+    from safepassage.web.casework.models import Attachment
+
+    return Attachment.objects.create(
+        case=case, kind="payslip", filename="p.pdf", content_type="application/pdf", size=5,
+        content=b"%PDF-",
+    )  # fmt: skip
+
+
 def task_for(case: Case) -> Any:
     """A follow-up on the case (made by the case's creator), for routes that name one."""
     from datetime import date

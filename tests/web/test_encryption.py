@@ -75,3 +75,46 @@ def _fernet_keys(keys: crypto.Keys) -> list[str]:
         raw = fernet._signing_key + fernet._encryption_key
         found.append(base64.urlsafe_b64encode(raw).decode())
     return found
+
+
+def test_it_rotates_every_encrypted_field(case: Case, sue: Any, monkeypatch: pytest.MonkeyPatch):
+    """Each encrypted column of every model, filled, still reads after the old key is gone."""
+    import datetime as dt
+
+    from safepassage.web.casework import referral_services, services, workflow
+    from safepassage.web.casework.management.commands.rotate_keys import encrypted_fields
+    from safepassage.web.casework.models import Note, ProfessionalDetermination, Referral, Task
+
+    Case.objects.filter(pk=case.pk).update(safe_contact={"how": "line", "code_word": "lotus"})
+    note = services.note_create(user=sue, case=case, text="First words")
+    case.refresh_from_db()
+    services.note_update(
+        user=sue, note=note, version=1, text="Later", kind="call", contacted_on=None
+    )
+    workflow.task_create(user=sue, case=case, title="Call back", due_on=dt.date(2030, 1, 1))
+    services.professional_determination_record(
+        user=sue, case=case, level="forced_labour", trafficking="unknown", reason="Because"
+    )
+    referral = referral_services.referral_create(
+        user=sue, case=case, version=Case.objects.get(pk=case.pk).version, response_id="r",
+        kind="legal_aid", provider_id="p", provider_name="P",
+    )  # fmt: skip
+    Referral.objects.filter(pk=referral.pk).update(outcome_note="Paid", contact_person="Somchai")
+    assert sum(len(columns) for columns in encrypted_fields().values()) >= 12
+    old = crypto.keys()
+    new_key = Fernet.generate_key().decode()
+    monkeypatch.setenv("SAFEPASSAGE_FIELD_KEYS", f"{new_key},{','.join(_fernet_keys(old))}")
+    monkeypatch.setenv("SAFEPASSAGE_HASH_KEY", old.hash_key.decode())
+    crypto.keys.cache_clear()
+    try:
+        call_command("rotate_keys")
+        monkeypatch.setenv("SAFEPASSAGE_FIELD_KEYS", new_key)
+        crypto.keys.cache_clear()
+        stored = Case.objects.get(pk=case.pk)
+        assert stored.safe_contact["code_word"] == "lotus"
+        assert Note.objects.get().revisions.get().text == "First words"
+        assert Task.objects.get().title == "Call back"
+        assert ProfessionalDetermination.objects.get().reason == "Because"
+        assert Referral.objects.get().contact_person == "Somchai"
+    finally:
+        crypto.keys.cache_clear()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
-from .conftest import client_for, refer, task_for
+from .conftest import attachment_for, client_for, refer, task_for
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ FIELDS = [
     "deadline", "start", "reason", "decision", "done", "next", "assigned", "overdue", "sort",
     "correct", "share_agreed", "sent_on", "contact_person", "due_on", "responded_on",
     "outcome_on", "provider", "username", "full_name", "email", "role", "action",
-    "new_password1", "new_password2",
+    "new_password1", "new_password2", "kind", "file",
 ]  # fmt: skip
 VALUES = st.one_of(
     st.text(max_size=30),
@@ -41,7 +41,8 @@ def urls(case: Case, alice: Any) -> list[str]:
     referral = refer(alice, case)
     note = services.note_create(user=alice, case=case, text="A note")
     ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk,
-           "note_id": note.pk, "user_id": alice.pk}  # fmt: skip
+           "note_id": note.pk, "user_id": alice.pk,
+           "attachment_id": attachment_for(case).pk}  # fmt: skip
     found = [r.url(**ids) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 

@@ -146,6 +146,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "safepassage.web.common.passwords.CommonPassword"},
     {"NAME": "safepassage.web.common.passwords.NumericPassword"},
 ]
+# Attachments (payslips, contracts, photos of documents): the largest file accepted, in MB.
+ATTACHMENT_MAX_BYTES = int(
+    float(os.environ.get("SAFEPASSAGE_ATTACHMENT_MAX_MB", "5")) * 1024 * 1024
+)
+
 # A password set-up link (made by an organisation's administrator) works once, for three days.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 

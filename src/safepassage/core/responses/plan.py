@@ -22,6 +22,9 @@ class PlanRequest:
     consent: frozenset[str] = frozenset()
     located_in: str | None = None  # where the migrant is now; guessed from the account if None
     as_of: date | None = None
+    # Who reads the plan's reasons: the migrant ("you", the self-check and the CLI) or the case
+    # worker ("the worker", the case page). The same plan either way.
+    audience: str = "migrant"
 
 
 @dataclass(frozen=True)

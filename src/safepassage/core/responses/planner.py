@@ -39,6 +39,7 @@ from .rules import (
     rank_key,
     risk_notes,
     situation_of,
+    voiced,
 )
 
 COMMON_KINDS = (
@@ -201,26 +202,55 @@ class Planner:
         reasons = []
         if not contacts and wrong_nationality:
             reasons.append(
-                _(
-                    "No contact of your own country's embassy or consular service is recorded "
-                    "for this step; ask an NGO to find it."
+                voiced(
+                    situation,
+                    N_(
+                        "No contact of your own country's embassy or consular service is "
+                        "recorded for this step; ask an NGO to find it."
+                    ),
+                    N_(
+                        "No contact of the worker's own country's embassy or consular service is "
+                        "recorded for this step; ask an NGO to find it."
+                    ),
                 )
             )
         if withheld_police:
             reasons.append(
-                _("Police lines are not listed because you have not agreed to involve the police.")
+                voiced(
+                    situation,
+                    N_(
+                        "Police lines are not listed because you have not agreed to involve the "
+                        "police."
+                    ),
+                    N_(
+                        "Police lines are not listed because the worker has not agreed to involve "
+                        "the police."
+                    ),
+                )
             )
         if not contacts:
             reasons.append(
-                _("No provider of this step that you can reach from {country} is recorded.").format(
-                    country=country_words(here)
-                )
+                voiced(
+                    situation,
+                    N_("No provider of this step that you can reach from {country} is recorded."),
+                    N_(
+                        "No provider of this step that the worker can reach from {country} is "
+                        "recorded."
+                    ),
+                ).format(country=country_words(here))
             )
         elif all(c.remote for c in contacts):
             reasons.append(
-                _(
-                    "You are in {here}, so this step is done remotely with providers in "
-                    "{there} that can be reached from abroad."
+                voiced(
+                    situation,
+                    N_(
+                        "You are in {here}, so this step is done remotely with providers in "
+                        "{there} that can be reached from abroad."
+                    ),
+                    N_(
+                        "The worker is in {here}, so this step is done remotely with providers in "
+                        "{there} that can be reached from abroad."
+                    ),
                 ).format(
                     here=country_words(here),
                     there=", ".join(sorted({country_words(c.country) for c in contacts})),

@@ -74,6 +74,12 @@ RISKS = {
     "exposure": N_("your situation becoming known"),
     "loss_of_status": N_("losing your legal status"),
 }
+# The same risks, for the case worker who reads the plan about the worker.
+RISKS_OF_THE_WORKER = {
+    **RISKS,
+    "exposure": N_("their situation becoming known"),
+    "loss_of_status": N_("losing their legal status"),
+}
 A_CHILD = N_("a child")
 
 # Why a response is not available where the migrant is, by `located` value.
@@ -167,6 +173,12 @@ class Situation:
     child: bool
     forced_criminality: bool
     on: date
+
+
+def voiced(situation: Situation, to_migrant: str, to_case_worker: str) -> str:
+    """A reason in the voice of its reader: to the migrant ("you") or to the case worker about
+    the migrant worker ("the worker"); both are whole sentences of the catalogue."""
+    return _(to_case_worker) if situation.request.audience == "worker" else _(to_migrant)
 
 
 def situation_of(account: Account, result: Determination, request: PlanRequest) -> Situation:
@@ -326,8 +338,18 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
     why = []
     if response.rescue:
         if situation.safe_now:
-            return _("You are no longer held, so no rescue is needed.")
-        why.append(_("You are held and cannot leave safely: asking for rescue comes first."))
+            return voiced(
+                situation,
+                N_("You are no longer held, so no rescue is needed."),
+                N_("The worker is no longer held, so no rescue is needed."),
+            )
+        why.append(
+            voiced(
+                situation,
+                N_("You are held and cannot leave safely: asking for rescue comes first."),
+                N_("The worker is held and cannot leave safely: asking for rescue comes first."),
+            )
+        )
     if mandatory:
         why.append(
             _("The law makes the protection of a child victim mandatory in {country}.").format(
@@ -340,9 +362,16 @@ def decide(candidate: Candidate, situation: Situation) -> list[str] | str:
             return blocked
         why.append(_consented(situation, response))
     if response.kind == "embassy_or_labour_attache" and "embassy" not in request.consent:
-        return _(
-            "Not without your consent: contacting the embassy shares your situation with your "
-            "government. Give consent 'embassy' to include it."
+        return voiced(
+            situation,
+            N_(
+                "Not without your consent: contacting the embassy shares your situation with your "
+                "government. Give consent 'embassy' to include it."
+            ),
+            N_(
+                "Not without the worker's consent: contacting the embassy shares their situation "
+                "with their government. Record their consent to contact the embassy to include it."
+            ),
         )
     why += _merits(candidate, situation)
     if not why:
@@ -362,9 +391,16 @@ def _criminal_justice_block(situation: Situation, response: Response, country: s
     if not supported:
         return _("Not recommended: the findings do not support forced labour or trafficking.")
     if "police" not in situation.request.consent:
-        return _(
-            "Not without your consent: reporting to the police is your choice. "
-            "Give consent 'police' to include it."
+        return voiced(
+            situation,
+            N_(
+                "Not without your consent: reporting to the police is your choice. "
+                "Give consent 'police' to include it."
+            ),
+            N_(
+                "Not without the worker's consent: reporting to the police is their choice. "
+                "Record their consent to tell the police to include it."
+            ),
         )
     # A rescue and identification by the police can be the only way out of a compound; a
     # criminal complaint can wait until the person is safe.
@@ -382,36 +418,75 @@ def _identification_block(
         return _("Not recommended: the findings show no sign of trafficking or forced labour.")
     if IDENTIFICATION in situation.request.consent:
         return None
-    return _(
-        "This is your choice. Formal identification as a victim of trafficking in {country}: "
-        "{who} It can open shelter, legal help and protection from punishment, and it can bring "
-        "risks: {risks}. Give consent to formal victim identification to include it."
+    worker = situation.request.audience == "worker"
+    risks = RISKS_OF_THE_WORKER if worker else RISKS
+    who = response.takes_part or voiced(
+        situation,
+        N_("the police and social welfare officials interview you."),
+        N_("the police and social welfare officials interview the worker."),
+    )
+    return voiced(
+        situation,
+        N_(
+            "This is your choice. Formal identification as a victim of trafficking in {country}: "
+            "{who} It can open shelter, legal help and protection from punishment, and it can "
+            "bring risks: {risks}. Give consent to formal victim identification to include it."
+        ),
+        N_(
+            "This is the worker's choice. Formal identification as a victim of trafficking in "
+            "{country}: {who} It can open shelter, legal help and protection from punishment, and "
+            "it can bring risks: {risks}. Record their consent to formal victim identification "
+            "to include it."
+        ),
     ).format(
         country=_(m.country(country)),
-        who=response.takes_part or _("the police and social welfare officials interview you."),
-        risks=listed([RISKS[r] for r in response.risks]) or "-",
+        who=who,
+        risks=listed([risks[r] for r in response.risks]) or "-",
     )
 
 
 def _consented(situation: Situation, response: Response) -> str:
     if response.kind == "victim_identification":
-        return _(
-            "You chose formal identification as a victim, knowing who takes part: {who}"
+        return voiced(
+            situation,
+            N_("You chose formal identification as a victim, knowing who takes part: {who}"),
+            N_("The worker chose formal identification as a victim, knowing who takes part: {who}"),
         ).format(who=response.takes_part or _("the police and social welfare officials."))
     if situation.safe_now:
-        return _("You agreed to involve the police, the findings support it, and you are safe.")
-    return _("You agreed to involve the police, and the findings support it.")
+        return voiced(
+            situation,
+            N_("You agreed to involve the police, the findings support it, and you are safe."),
+            N_(
+                "The worker agreed to involve the police, the findings support it, and they are "
+                "safe."
+            ),
+        )
+    return voiced(
+        situation,
+        N_("You agreed to involve the police, and the findings support it."),
+        N_("The worker agreed to involve the police, and the findings support it."),
+    )
 
 
 def _merits(candidate: Candidate, situation: Situation) -> list[str]:
     response = candidate.response
     why = []
     if response.kind in SAFETY_KINDS and situation.danger:
-        why.append(_("For your safety now: {dangers}.").format(dangers=listed(situation.danger)))
+        why.append(
+            voiced(
+                situation,
+                N_("For your safety now: {dangers}."),
+                N_("For the worker's safety now: {dangers}."),
+            ).format(dangers=listed(situation.danger))
+        )
     matched = [g for g in response.goals if g in situation.request.goals]
     if matched:
         why.append(
-            _("It serves your goals: {goals}.").format(goals=", ".join(matched).replace("_", " "))
+            voiced(
+                situation,
+                N_("It serves your goals: {goals}."),
+                N_("It serves the worker's goals: {goals}."),
+            ).format(goals=", ".join(matched).replace("_", " "))
         )
     if response.kind in SYSTEMIC_KINDS:
         why.append(

@@ -110,6 +110,18 @@ def decrypt(token: str) -> str:
         ) from None
 
 
+def encrypt_bytes(data: bytes) -> str:
+    return keys().fernet.encrypt(data).decode("ascii")
+
+
+def decrypt_bytes(token: str) -> bytes | None:
+    """The bytes, or None when no configured key decrypts them (shown as unreadable)."""
+    try:
+        return keys().fernet.decrypt(token.encode("ascii"))
+    except InvalidToken:
+        return None
+
+
 def rotate(token: str) -> str:
     return keys().fernet.rotate(token.encode("ascii")).decode("ascii")
 
@@ -199,3 +211,22 @@ class EncryptedJSONField(models.TextField):
         if isinstance(value, UnreadableDict):
             raise ValueError(f"{self.name}: an unreadable value is never written back")
         return encrypt(json.dumps(value or {}, ensure_ascii=False, sort_keys=True))
+
+
+class EncryptedBytesField(models.TextField):
+    """A file's bytes stored as a Fernet token (an attachment); reads give the bytes back, or
+    `Unreadable`. Lists defer it: each read decrypts the whole file."""
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if not value:
+            return b""
+        plain = decrypt_bytes(value)
+        return Unreadable() if plain is None else plain
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if isinstance(value, Unreadable):
+            raise ValueError(f"{self.name}: an unreadable value is never written back")
+        return encrypt_bytes(bytes(value)) if value else ""

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,15 @@ from ..common.forms import FastSelect, NamedErrorsForm
 from ..common.labels import CONSENTS as CONSENT_LABELS
 from ..common.labels import COUNTRIES, LEVELS, OPTIONS, STAGES, TRAFFICKING_VIEWS
 from ..common.labels import GOALS as GOAL_LABELS
-from .models import CaseStatus, ClosureReason, NoteKind, Outcome, ReferralStatus, Role
+from .models import (
+    AttachmentKind,
+    CaseStatus,
+    ClosureReason,
+    NoteKind,
+    Outcome,
+    ReferralStatus,
+    Role,
+)
 
 ANY = [("", _("Any"))]
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -308,3 +317,46 @@ class UserCreateForm(NamedErrorsForm):
 
 class RoleForm(NamedErrorsForm):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+# The files an attachment may be, by their first bytes (never by the name the sender gave).
+SIGNATURES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """The content type of a file from its first bytes: PDF, PNG, JPEG or WebP; else None."""
+    for magic, kind in SIGNATURES:
+        if head.startswith(magic):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+class AttachmentForm(NamedErrorsForm):
+    id_prefix = "attachment"
+
+    kind = forms.ChoiceField(label=_("What it is"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("File (PDF, JPEG, PNG or WebP)"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.ATTACHMENT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("“%(field)s” is too large: at most %(limit)s MB. Choose the file again."),
+                params={"limit": f"{limit / 1024 / 1024:g}"},
+            )
+        head = upload.read(16)
+        upload.seek(0)
+        found = sniff(head)
+        if found is None:
+            raise forms.ValidationError(
+                _("“%(field)s” must be a PDF, JPEG, PNG or WebP file. Choose the file again.")
+            )
+        upload.sniffed = found
+        return upload

@@ -27,7 +27,7 @@ from ..common.labels import (
     TRAFFICKING_VIEWS,
     label,
 )
-from .crypto import EncryptedJSONField, EncryptedTextField
+from .crypto import EncryptedBytesField, EncryptedJSONField, EncryptedTextField
 
 
 class Role(models.TextChoices):
@@ -276,6 +276,35 @@ class Task(models.Model):
     @property
     def overdue(self) -> bool:
         return self.done_at is None and self.due_on < timezone.localdate()
+
+
+class AttachmentKind(models.TextChoices):
+    PAYSLIP = "payslip", _("Payslip or pay record")
+    CONTRACT = "contract", _("Contract")
+    DOCUMENT = "document", _("Photo of a passport, ID or permit")
+    EVIDENCE = "evidence", _("Other evidence (photo, message, receipt)")
+
+
+class Attachment(models.Model):
+    """A file kept with a case (a payslip, a contract, a photo of a document), encrypted at rest
+    like the other personal fields: the name and the content are Fernet tokens."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(max_length=10, choices=AttachmentKind.choices)
+    filename = EncryptedTextField()
+    content_type = models.CharField(max_length=40)  # from the file's first bytes, not its name
+    size = models.PositiveIntegerField()
+    content = EncryptedBytesField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-uploaded_at", "-id")
+
+    def __str__(self) -> str:
+        return f"attachment {self.pk} on case {self.case_id}"
 
 
 class Consent(models.Model):

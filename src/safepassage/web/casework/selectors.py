@@ -147,6 +147,7 @@ def case_assessment(*, case: Case) -> Assessment:
         goals=tuple(case.goals),
         consent=consent_scopes(case=case),
         located_in=case.located_in or None,
+        audience="worker",  # the case page speaks to the case worker about the worker
     )
     plan = core_edge.plan(account, result, request)
     return Assessment(account, result, plan, core_edge.interview_progress(account, case.asked))

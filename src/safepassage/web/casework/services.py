@@ -247,3 +247,19 @@ def note_update(
     audit_record(user=user, case=note.case, action="change", what=f"note {note.pk} edited")
     note.refresh_from_db()
     return note
+
+
+@transaction.atomic
+def attachment_add(*, user: Any, case: Case, kind: str, upload: Any, content_type: str) -> Any:
+    """Keep a file with the case, encrypted (its name too); audited without its name."""
+    from .models import Attachment
+
+    require(user, Action.CHANGE)
+    data = upload.read()
+    found = Attachment.objects.create(
+        case=case, kind=kind, filename=str(upload.name)[:200], content_type=content_type,
+        size=len(data), content=data, uploaded_by=user,
+    )  # fmt: skip
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    audit_record(user=user, case=case, action="change", what=f"attachment {found.pk} added")
+    return found

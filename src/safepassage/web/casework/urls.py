@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import answers, audit, cases, export, intake, referrals, review, team, workflow
+from .views import (
+    answers,
+    attachments,
+    audit,
+    cases,
+    export,
+    intake,
+    referrals,
+    review,
+    team,
+    workflow,
+)
 
 app_name = "casework"
 urlpatterns = [
@@ -15,6 +26,12 @@ urlpatterns = [
     path("<int:case_id>/plan/", cases.plan_request, name="plan"),
     path("<int:case_id>/notes/", cases.note_new, name="note"),
     path("<int:case_id>/notes/<int:note_id>/", cases.note_edit, name="note_edit"),
+    path("<int:case_id>/attachments/", attachments.attachment_new, name="attachment"),
+    path(
+        "<int:case_id>/attachments/<int:attachment_id>/",
+        attachments.attachment_file,
+        name="attachment_file",
+    ),
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
     path("<int:case_id>/referrals/other/", referrals.referral_other, name="refer_other"),
     path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),

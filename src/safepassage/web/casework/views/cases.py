@@ -15,6 +15,7 @@ from .. import queues, selectors, services, workflow
 from ..access import Action, can, colleagues, membership
 from ..forms import (
     AssignForm,
+    AttachmentForm,
     CaseDetailsForm,
     CaseFilterForm,
     CatalogueReferralForm,
@@ -157,6 +158,8 @@ def work_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "can_approve": can(request.user, Action.APPROVE),
         "decision_form": ClosureDecisionForm(initial=version),
         "catalogue_form": CatalogueReferralForm(choices=queues.provider_choices(case=found)),
+        "attachment_form": AttachmentForm(),
+        "attachments": found.attachments.defer("content").select_related("uploaded_by"),
     }
 
 

@@ -1,16 +1,26 @@
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ...crypto import rotate
-from ...models import Case, Note, Referral
+from ...crypto import EncryptedBytesField, EncryptedJSONField, EncryptedTextField, rotate
 
-FIELDS: dict[Any, tuple[str, ...]] = {
-    Case: ("name", "phone", "document_number", "account"),
-    Note: ("text",),
-    Referral: ("outcome_note",),
-}
+
+def encrypted_fields() -> dict[Any, tuple[str, ...]]:
+    """Every encrypted column of every model, found from the fields' types: a field added later
+    is rotated without anyone remembering to list it (the safe-contact answers, the follow-ups'
+    titles and the professional's reasons once were not)."""
+    found: dict[Any, tuple[str, ...]] = {}
+    for model in apps.get_models():
+        names = tuple(
+            f.column
+            for f in model._meta.concrete_fields
+            if isinstance(f, EncryptedTextField | EncryptedJSONField | EncryptedBytesField)
+        )
+        if names:
+            found[model] = names
+    return found
 
 
 class Command(BaseCommand):
@@ -21,7 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         total = 0
-        for model, fields in FIELDS.items():
+        for model, fields in encrypted_fields().items():
             with transaction.atomic():
                 # Raw SQL: the rows hold tokens, which the ORM would decrypt on the way out.
                 for pk in model.objects.values_list("pk", flat=True).iterator():
