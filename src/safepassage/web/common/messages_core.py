@@ -368,13 +368,27 @@ MESSAGES = (
         # Translators: core/responses/planner.py
         "No contact of your own country's embassy or consular service is recorded for this step; ask an NGO to find it."
     ),
+    gettext_noop(
+        # Translators: core/responses/planner.py
+        "No contact of the worker's own country's embassy or consular service is recorded for this step; ask an NGO to find it."
+    ),
     # Translators: core/responses/planner.py
     gettext_noop("Police lines are not listed because you have not agreed to involve the police."),
+    gettext_noop(
+        # Translators: core/responses/planner.py
+        "Police lines are not listed because the worker has not agreed to involve the police."
+    ),
     # Translators: core/responses/planner.py
     gettext_noop("No provider of this step that you can reach from {country} is recorded."),
+    # Translators: core/responses/planner.py
+    gettext_noop("No provider of this step that the worker can reach from {country} is recorded."),
     gettext_noop(
         # Translators: core/responses/planner.py
         "You are in {here}, so this step is done remotely with providers in {there} that can be reached from abroad."
+    ),
+    gettext_noop(
+        # Translators: core/responses/planner.py
+        "The worker is in {here}, so this step is done remotely with providers in {there} that can be reached from abroad."
     ),
     gettext_noop(
         # Translators: core/responses/planner.py
@@ -466,6 +480,10 @@ MESSAGES = (
     gettext_noop("your situation becoming known"),
     # Translators: core/responses/rules.py
     gettext_noop("losing your legal status"),
+    # Translators: core/responses/rules.py
+    gettext_noop("their situation becoming known"),
+    # Translators: core/responses/rules.py
+    gettext_noop("losing their legal status"),
     # Translators: core/responses/rules.py
     gettext_noop("a child"),
     # Translators: core/responses/rules.py
@@ -569,12 +587,20 @@ MESSAGES = (
     # Translators: core/responses/rules.py
     gettext_noop("You are no longer held, so no rescue is needed."),
     # Translators: core/responses/rules.py
+    gettext_noop("The worker is no longer held, so no rescue is needed."),
+    # Translators: core/responses/rules.py
     gettext_noop("You are held and cannot leave safely: asking for rescue comes first."),
+    # Translators: core/responses/rules.py
+    gettext_noop("The worker is held and cannot leave safely: asking for rescue comes first."),
     # Translators: core/responses/rules.py
     gettext_noop("The law makes the protection of a child victim mandatory in {country}."),
     gettext_noop(
         # Translators: core/responses/rules.py
         "Not without your consent: contacting the embassy shares your situation with your government. Give consent 'embassy' to include it."
+    ),
+    gettext_noop(
+        # Translators: core/responses/rules.py
+        "Not without the worker's consent: contacting the embassy shares their situation with their government. Record their consent to contact the embassy to include it."
     ),
     # Translators: core/responses/rules.py
     gettext_noop("It does not serve any goal chosen."),
@@ -586,28 +612,52 @@ MESSAGES = (
         # Translators: core/responses/rules.py
         "Not without your consent: reporting to the police is your choice. Give consent 'police' to include it."
     ),
+    gettext_noop(
+        # Translators: core/responses/rules.py
+        "Not without the worker's consent: reporting to the police is their choice. Record their consent to tell the police to include it."
+    ),
     # Translators: core/responses/rules.py
     gettext_noop("Not yet: reach safety first, then decide about the police."),
     # Translators: core/responses/rules.py
     gettext_noop("Not recommended: the findings show no sign of trafficking or forced labour."),
+    # Translators: core/responses/rules.py
+    gettext_noop("the police and social welfare officials interview you."),
+    # Translators: core/responses/rules.py
+    gettext_noop("the police and social welfare officials interview the worker."),
     gettext_noop(
         # Translators: core/responses/rules.py
         "This is your choice. Formal identification as a victim of trafficking in {country}: {who} It can open shelter, legal help and protection from punishment, and it can bring risks: {risks}. Give consent to formal victim identification to include it."
     ),
-    # Translators: core/responses/rules.py
-    gettext_noop("the police and social welfare officials interview you."),
+    gettext_noop(
+        # Translators: core/responses/rules.py
+        "This is the worker's choice. Formal identification as a victim of trafficking in {country}: {who} It can open shelter, legal help and protection from punishment, and it can bring risks: {risks}. Record their consent to formal victim identification to include it."
+    ),
     # Translators: core/responses/rules.py
     gettext_noop("You chose formal identification as a victim, knowing who takes part: {who}"),
+    gettext_noop(
+        # Translators: core/responses/rules.py
+        "The worker chose formal identification as a victim, knowing who takes part: {who}"
+    ),
     # Translators: core/responses/rules.py
     gettext_noop("the police and social welfare officials."),
     # Translators: core/responses/rules.py
     gettext_noop("You agreed to involve the police, the findings support it, and you are safe."),
+    gettext_noop(
+        # Translators: core/responses/rules.py
+        "The worker agreed to involve the police, the findings support it, and they are safe."
+    ),
     # Translators: core/responses/rules.py
     gettext_noop("You agreed to involve the police, and the findings support it."),
     # Translators: core/responses/rules.py
+    gettext_noop("The worker agreed to involve the police, and the findings support it."),
+    # Translators: core/responses/rules.py
     gettext_noop("For your safety now: {dangers}."),
     # Translators: core/responses/rules.py
+    gettext_noop("For the worker's safety now: {dangers}."),
+    # Translators: core/responses/rules.py
     gettext_noop("It serves your goals: {goals}."),
+    # Translators: core/responses/rules.py
+    gettext_noop("It serves the worker's goals: {goals}."),
     gettext_noop(
         # Translators: core/responses/rules.py
         "It holds the recruiter, employer or buyer to account, which protects others too."

@@ -501,7 +501,7 @@ MESSAGES = (
     ),
     gettext_noop(
         # Translators: knowledge countries/KH/responses.yaml: kh_victim_identification.takes_part
-        "The Ministry of Interior and its anti-trafficking police, with the Ministry of Social Affairs; an NGO can accompany you but not represent you."
+        "The Ministry of Interior and its anti-trafficking police, with the Ministry of Social Affairs; an NGO can accompany the person but not represent them."
     ),
     gettext_noop(
         # Translators: knowledge countries/KH/responses.yaml: kh_victim_identification.political_economy
@@ -946,7 +946,7 @@ MESSAGES = (
     gettext_noop("Days to weeks"),
     gettext_noop(
         # Translators: knowledge countries/LA/responses.yaml: la_victim_identification_returnee.takes_part
-        "The police Anti-Trafficking Department, often with the Lao Women's Union, the labour authorities or an NGO that refers you."
+        "The police Anti-Trafficking Department, often with the Lao Women's Union, the labour authorities or an NGO that refers the person."
     ),
     gettext_noop(
         # Translators: knowledge countries/LA/responses.yaml: la_victim_identification_returnee.political_economy
@@ -1906,7 +1906,7 @@ MESSAGES = (
     gettext_noop("Days to weeks for identification; longer if a case follows"),
     gettext_noop(
         # Translators: knowledge countries/TH/responses.yaml: th_nrm_victim_identification.takes_part
-        "A multidisciplinary team of government agencies, including the police, with social workers and NGOs, interviews you; labour officials, police, social workers or NGOs refer you to it."
+        "A multidisciplinary team of government agencies, including the police, with social workers and NGOs, interviews the person; labour officials, police, social workers or NGOs refer them to it."
     ),
     gettext_noop(
         # Translators: knowledge countries/TH/responses.yaml: th_nrm_victim_identification.political_economy
@@ -2256,7 +2256,7 @@ MESSAGES = (
     ),
     gettext_noop(
         # Translators: knowledge countries/VN/responses.yaml: vn_trafficking_victim_identification.takes_part
-        "The commune People's Committee, with the police (who verify), or the border guard or coast guard you report to."
+        "The commune People's Committee, with the police (who verify), or the border guard or coast guard the person reports to."
     ),
     gettext_noop(
         # Translators: knowledge countries/VN/responses.yaml: vn_trafficking_victim_identification.political_economy
