@@ -11,8 +11,9 @@ from playwright.sync_api import Browser
 from safepassage.web.casework import referral_services, services, workflow
 from safepassage.web.casework.models import Case
 
-from ..web.conftest import PASSWORD, example, make_user
+from ..web.conftest import example, make_user
 from .conftest import PHONE
+from .staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,10 +51,7 @@ def test_no_case_work_page_scrolls_sideways_on_a_phone(
     case = cast["case"]
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("sue")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server.url, "sue")
     referral = case.referrals.get()
     paths = [
         "/cases/", "/cases/?assigned=me", "/cases/inbox/", "/cases/new/", f"/cases/{case.pk}/",

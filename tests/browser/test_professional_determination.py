@@ -10,7 +10,8 @@ from playwright.sync_api import Page, expect
 
 from safepassage.web.casework import services
 
-from ..web.conftest import PASSWORD, example, make_user
+from ..web.conftest import example, make_user
+from .staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,19 +29,11 @@ def team(db: None) -> dict[str, Any]:
     return {"case": case}
 
 
-def _log_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Cases")).to_be_visible()
-
-
 def test_a_differing_professional_determination_reaches_the_supervisor(
     page: Page, live_server: Any, team: dict[str, Any]
 ):
     case = team["case"]
-    _log_in(page, live_server.url, "alice")
+    log_in(page, live_server.url, "alice")
     page.get_by_role("link", name=case.reference).click()
     engine = page.locator(".determination [data-level]")
     expect(engine).to_have_attribute("data-level", "labour_exploitation")
@@ -57,7 +50,7 @@ def test_a_differing_professional_determination_reaches_the_supervisor(
     expect(engine).to_have_attribute("data-level", "labour_exploitation")  # kept apart
 
     page.context.clear_cookies()
-    _log_in(page, live_server.url, "sue")
+    log_in(page, live_server.url, "sue")
     page.get_by_role("link", name="Where professionals disagree with the engine").click()
     row = page.locator(f'table.disagreements tr[data-case="{case.reference}"]')
     expect(row).to_contain_text("Forced labour")

@@ -13,8 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case, Referral
 
-from ..web.conftest import PASSWORD, example, make_user
+from ..web.conftest import example, make_user
 from .conftest import PHONE
+from .staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,14 +39,6 @@ def team(db: None) -> dict[str, Any]:
         safe_contact={"how": "line", "when": "evening", "leave_message": "no", "code_word": ""},
     )
     return {"case": request}
-
-
-def log_in(page: Page, url: str, username: str) -> None:
-    page.goto(f"{url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator("h1")).to_be_visible()
 
 
 def test_a_request_goes_from_the_inbox_to_an_outcome(
