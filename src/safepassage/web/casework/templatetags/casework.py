@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -9,7 +10,9 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from ....core.responses.deadlines import Deadline
-from ...common.labels import DEADLINES, duration, label
+from ...common import present
+from ...common.labels import CONSENTS, DEADLINES, duration, label
+from ..models import ClosureReason, Outcome, ReferralStatus, Role
 
 register = template.Library()
 
@@ -44,3 +47,46 @@ def money(amount: Decimal | None, currency: str = "") -> str:
     places = 0 if amount == amount.to_integral_value() else 2
     number = formats.number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
     return f"{number} {currency}".strip()
+
+
+# What an audit entry records is kept as written (stable, searchable); what the page shows names
+# questions, consents, reasons, statuses and roles in words, never by their codes.
+AUDIT_PATTERNS = (
+    (re.compile(r"^answer corrected (?P<q>[a-z_]+\.[a-z_]+)$"), _("Answer corrected: %(what)s")),
+    (re.compile(r"^answer (?P<q>[a-z_]+\.[a-z_]+)$"), _("Answer: %(what)s")),
+    (re.compile(r"^correction of (?P<q>[a-z_]+\.[a-z_]+)$"), _("Correction opened: %(what)s")),
+    (re.compile(r"^consent given: (?P<c>[a-z_]+)(?: with \S+)?$"), _("Consent given: %(what)s")),
+    (re.compile(r"^consent withdrawn: (?P<c>[a-z_]+)$"), _("Consent withdrawn: %(what)s")),
+    (re.compile(r"^closure asked: (?P<r>[a-z_]+)$"), _("Closure asked: %(what)s")),
+    (
+        re.compile(r"^referral (?P<n>\d+): (?P<s>[a-z_]+)(?: (?P<o>[a-z_]+))?$"),
+        _("Referral updated: %(what)s"),
+    ),
+    (
+        re.compile(r"^user (?P<u>\S+)(?: created as|: role) (?P<role>[a-z_]+)$"),
+        _("User changed: %(what)s"),
+    ),
+)
+
+
+@register.filter
+def audit_words(what: str) -> str:
+    for pattern, sentence in AUDIT_PATTERNS:
+        found = pattern.match(what)
+        if found:
+            return str(sentence) % {"what": _audit_part(found.groupdict())}
+    return what
+
+
+def _audit_part(parts: dict[str, str | None]) -> str:
+    if parts.get("q"):
+        return present.fact_text(str(parts["q"]))
+    if parts.get("c"):
+        return label(CONSENTS, str(parts["c"]))
+    if parts.get("r"):
+        return str(dict(ClosureReason.choices).get(str(parts["r"]), parts["r"]))
+    if parts.get("n"):
+        status = str(dict(ReferralStatus.choices).get(str(parts["s"]), parts["s"]))
+        outcome = str(dict(Outcome.choices).get(str(parts["o"] or ""), "")) if parts["o"] else ""
+        return ", ".join(p for p in (str(parts["n"]), status, outcome) if p)
+    return f"{parts['u']}, {dict(Role.choices).get(str(parts['role']), parts['role'])}"
