@@ -137,3 +137,13 @@ def test_it_asks_for_the_record_once_the_result_is_settled(org: Any, alice: Any)
     page = client.get(response["Location"]).content.decode()
     assert "For the record, please also ask" in page
     assert "Not asked yet" in page
+
+
+def test_it_takes_back_only_what_the_filter_question_set(org: Any, alice: Any):
+    account = example("scam_compound_cambodia")  # locked in: yes, held by the account itself
+    found = services.case_create(user=alice, organisation=org, account=account)
+    before = dict(found.account["work"][-1])
+    data = {"question": "gate.confinement", "correct": "gate.confinement", "answer": "yes"}
+    _answer(client_for(alice), found, data)
+    found.refresh_from_db()
+    assert found.account["work"][-1]["locked_in"] == before["locked_in"]

@@ -40,15 +40,15 @@ def test_it_refuses_a_worker_who_does_not_have_the_case(case: Case, alice: Any, 
     assert response.status_code == 403
     assert "You cannot open this page" in response.content.decode()
     case.refresh_from_db()
-    assert case.assigned_to is None
+    assert case.assigned_to == alice  # hers since she took the intake
 
 
 def test_it_refuses_someone_outside_the_organisation(case: Case, sue: Any, charlie: Any):
     response = _assign(sue, case, charlie)
     assert response.status_code == 400
-    assert "Assign to" in response.content.decode()
+    assert "please choose one of the options shown" in response.content.decode()
     case.refresh_from_db()
-    assert case.assigned_to is None
+    assert case.assigned_to == case.created_by
 
 
 def test_it_refuses_an_analyst_as_assignee(case: Case, sue: Any, ann: Any):
@@ -85,3 +85,8 @@ def test_it_moves_open_follow_ups_with_the_case(case: Case, sue: Any, alice: Any
     assert case.tasks.get().assigned_to == alice
     _assign(sue, case, bob)
     assert case.tasks.get().assigned_to == bob
+
+
+def test_it_gives_an_intake_to_the_worker_who_takes_it(alice: Any):
+    client_for(alice).post("/cases/new/", {"name": "", "phone": "", "document_number": ""})
+    assert Case.objects.get().assigned_to == alice

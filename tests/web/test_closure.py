@@ -20,6 +20,12 @@ def _ask(user: Any, case: Case, reason: str = "resolved") -> Any:
     return client_for(user).post(f"/cases/{case.pk}/closure/", data)
 
 
+def _send(user: Any, case: Case, referral: Referral) -> None:
+    referral.refresh_from_db()
+    data = {"status": "made", "share_agreed": "on", "version": referral.version}
+    client_for(user).post(f"/cases/{case.pk}/referrals/{referral.pk}/", data)
+
+
 def _decide(user: Any, case: Case, decision: str) -> Any:
     case.refresh_from_db()
     data = {"decision": decision, "version": case.version}
@@ -48,7 +54,7 @@ def test_it_does_not_let_a_case_worker_approve(case: Case, alice: Any):
 
 
 def test_it_reopens_a_case_sent_back_as_its_referrals_say(case: Case, alice: Any, sue: Any):
-    refer(alice, case)
+    _send(alice, case, refer(alice, case))
     _ask(alice, case)
     assert _decide(sue, case, "send_back").status_code == 302
     case.refresh_from_db()
@@ -64,14 +70,17 @@ def test_it_refuses_an_approval_nobody_asked_for(case: Case, sue: Any):
 def test_it_asks_for_a_reason(case: Case, alice: Any):
     response = client_for(alice).post(f"/cases/{case.pk}/closure/", {"version": case.version})
     assert response.status_code == 400
-    assert "Why the case can close" in response.content.decode()
+    assert "“Why the case can close” is empty" in response.content.decode()
 
 
 def test_it_follows_a_referral_and_its_outcome(case: Case, alice: Any):
-    refer(alice, case)
+    referral = refer(alice, case)
+    case.refresh_from_db()
+    assert case.status == "open"  # proposed: not sent yet
+    _send(alice, case, referral)
     case.refresh_from_db()
     assert case.status == "referred"
-    referral = Referral.objects.get()
+    referral.refresh_from_db()
     outcome = {"status": "closed", "outcome": "wages_recovered", "amount": "4500",
                "currency": "THB", "share_agreed": "on", "version": referral.version}  # fmt: skip
     client_for(alice).post(f"/cases/{case.pk}/referrals/{referral.pk}/", outcome)
@@ -100,3 +109,11 @@ def test_it_no_longer_takes_a_status_from_the_edit_form(case: Case, alice: Any):
     assert client_for(alice).post(f"/cases/{case.pk}/edit/", data).status_code == 302
     case.refresh_from_db()
     assert case.status == "open"
+
+
+def test_it_does_not_let_a_supervisor_approve_their_own_request(case: Case, sue: Any):
+    _ask(sue, case)
+    response = _decide(sue, case, "approve")
+    assert response.status_code == 400
+    case.refresh_from_db()
+    assert case.status == "closing"

@@ -41,7 +41,7 @@ def test_it_keeps_what_was_typed_when_the_date_is_missing(case: Case, alice: Any
     assert response.status_code == 400
     page = response.content.decode()
     assert 'value="Typed text"' in page
-    assert "By when" in page
+    assert "“By when” is empty" in page
     assert not Task.objects.exists()
 
 
@@ -111,3 +111,20 @@ def test_it_refuses_a_start_date_in_the_future(case: Case, alice: Any):
     response = client_for(alice).post(f"/cases/{case.pk}/deadlines/", data)
     assert response.status_code == 400
     assert "cannot be in the future" in response.content.decode()
+
+
+def test_it_takes_the_deadline_in_force_on_the_start_date(org: Any, alice: Any):
+    found = services.case_create(
+        user=alice, organisation=org, account=example("decent_work_construction")
+    )
+    data = {"deadline": "deadlines.employer_change_window", "start": "2022-01-10"}
+    assert client_for(alice).post(f"/cases/{found.pk}/deadlines/", data).status_code == 302
+    assert Task.objects.get().due_on == dt.date(2022, 3, 11)  # 60 days then, 30 today
+
+
+def test_it_does_not_flag_a_closed_case_overdue(case: Case, alice: Any):
+    client = client_for(alice)
+    client.post(f"/cases/{case.pk}/tasks/", {"title": "Late", "due_on": _days(-2)})
+    Case.objects.filter(pk=case.pk).update(status="closed")
+    assert case.reference not in client.get("/cases/?overdue=on").content.decode()
+    assert "Overdue since" not in client.get("/cases/").content.decode()

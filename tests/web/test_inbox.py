@@ -38,7 +38,7 @@ def request_(org: Any) -> Case:
 def test_it_lists_a_new_request_with_how_to_reach_the_person(request_: Case, sue: Any):
     page = client_for(sue).get("/cases/inbox/").content.decode()
     assert request_.reference in page
-    assert "New" in page
+    assert '<span class="new">New</span>' in page
     assert "Burmese" in page
     assert "Forced labour" in page or "Labour exploitation" in page
     for words in ("LINE", "Evening", "No, do not leave a message", "lotus"):
@@ -72,3 +72,10 @@ def test_it_is_for_those_who_assign(request_: Case, alice: Any, ann: Any, charli
 def test_it_shows_no_inbox_in_a_case_workers_menu(alice: Any, sue: Any):
     assert "Inbox (" not in client_for(alice).get("/cases/").content.decode()
     assert "Inbox (0 new)" in client_for(sue).get("/cases/").content.decode()
+
+
+def test_it_records_who_saw_each_request(request_: Case, sue: Any):
+    from safepassage.web.casework.models import AuditEvent
+
+    client_for(sue).get("/cases/inbox/")
+    assert AuditEvent.objects.filter(case_id=request_.pk, what="inbox", username="sue").exists()

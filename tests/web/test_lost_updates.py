@@ -36,7 +36,7 @@ def test_an_edit_form_opened_before_a_referral_cannot_set_the_status_back(case: 
     assert response.status_code == 200  # refused...
     assert 'value="Typed after the referral"' in response.content.decode()  # ...input kept
     case.refresh_from_db()
-    assert case.status == "referred"
+    assert case.name != "Typed after the referral"
 
 
 def test_a_referral_from_a_stale_page_is_refused_with_the_choice_kept(case: Case, alice: Any):
@@ -109,9 +109,10 @@ def test_a_referral_and_an_edit_at_the_same_moment_lose_nothing(case: Case, alic
     for thread in threads:
         thread.join()
     case.refresh_from_db()
-    if results["refer"] == 302:  # the referral won: the edit was refused, status kept
+    if results["refer"] == 302:  # the referral won: the edit was refused, the name kept
         assert results["edit"] == 200
-        assert case.status == "referred"
+        assert case.name != "Edited"
+        assert Referral.objects.count() == 1
     else:  # the edit won: the referral was refused and made no row
         assert results["refer"] == 409
         assert not Referral.objects.exists()

@@ -83,3 +83,16 @@ def test_it_hides_a_note_of_another_case(case: Case, org: Any, alice: Any):
     other = services.case_create(user=alice, organisation=org)
     note = services.note_create(user=alice, case=other, text="Theirs")
     assert client_for(alice).get(f"/cases/{case.pk}/notes/{note.pk}/").status_code == 404
+
+
+def test_it_accepts_saving_again_after_a_stale_refusal(case: Case, alice: Any, bob: Any):
+    client_for(alice).post(f"/cases/{case.pk}/notes/", {"kind": "call", "text": "First"})
+    note = Note.objects.get()
+    url = f"/cases/{case.pk}/notes/{note.pk}/"
+    client_for(bob).post(url, {"kind": "call", "text": "Bob's", "version": note.version})
+    refused = client_for(alice).post(url, {"kind": "call", "text": "Mine", "version": note.version})
+    current = Note.objects.get().version
+    assert f'name="version" value="{current}"' in refused.content.decode()
+    again = client_for(alice).post(url, {"kind": "call", "text": "Mine", "version": current})
+    assert again.status_code == 302
+    assert Note.objects.get().text == "Mine"

@@ -109,3 +109,32 @@ def test_it_refuses_a_provider_outside_the_catalogue(case: Case, alice: Any):
     )
     assert response.status_code == 400
     assert not Referral.objects.exists()
+
+
+def test_it_does_not_send_once_the_steps_consent_is_withdrawn(case: Case, alice: Any):
+    from safepassage.web.casework import services
+
+    services.consent_set(user=alice, case=case, scopes=["police"])
+    referral = refer(alice, case, kind="criminal_complaint")
+    services.consent_set(user=alice, case=case, scopes=[])  # withdrawn after the proposal
+    response = _update(alice, case, referral, status="made", share_agreed="on")
+    assert response.status_code == 400
+    assert "no longer in force" in response.content.decode()
+    referral.refresh_from_db()
+    assert referral.status == "proposed"
+
+
+def test_it_drops_an_unsent_referral_without_a_consent(case: Case, alice: Any):
+    referral = refer(alice, case)
+    case.refresh_from_db()
+    assert case.status == "open"  # proposed, not sent: not referred yet
+    assert _update(alice, case, referral, status="closed").status_code == 302
+    referral.refresh_from_db()
+    assert (referral.status, referral.sent_on, referral.share_consent) == ("closed", None, None)
+
+
+def test_it_makes_the_case_referred_once_sent(case: Case, alice: Any):
+    referral = refer(alice, case)
+    _update(alice, case, referral, status="made", share_agreed="on")
+    case.refresh_from_db()
+    assert case.status == "referred"

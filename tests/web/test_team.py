@@ -96,3 +96,20 @@ def test_it_is_for_administrators_only(sue: Any, alice: Any, admin: Any, charlie
     assert response.status_code == 404
     admin.refresh_from_db()
     assert admin.is_active
+
+
+def test_it_makes_no_link_for_someone_with_a_password(admin: Any, alice: Any):
+    response = client_for(admin).post(f"/cases/team/{alice.pk}/", {"action": "link"})
+    assert response.status_code == 400
+    assert "has set a password already" in response.content.decode()
+    assert "<code>" not in response.content.decode()
+
+
+def test_it_gives_a_deactivated_workers_cases_back(admin: Any, org: Any, alice: Any):
+    from safepassage.web.casework import services
+
+    mine = services.case_create(user=alice, organisation=org, name="A case")
+    assert mine.assigned_to == alice
+    client_for(admin).post(f"/cases/team/{alice.pk}/", {"action": "deactivate"})
+    mine.refresh_from_db()
+    assert mine.assigned_to is None

@@ -486,7 +486,7 @@ def _merits(candidate: Candidate, situation: Situation) -> list[str]:
                 situation,
                 N_("It serves your goals: {goals}."),
                 N_("It serves the worker's goals: {goals}."),
-            ).format(goals=", ".join(matched).replace("_", " "))
+            ).format(goals=words(GOAL_WORDS, tuple(matched)))
         )
     if response.kind in SYSTEMIC_KINDS:
         why.append(

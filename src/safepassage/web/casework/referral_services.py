@@ -25,8 +25,10 @@ CONSENT_FOR_KIND = {
     "embassy_or_labour_attache": "embassy",
 }
 SHARE = "share_details"  # the consent to share the migrant's details with one provider
-ACTIVE_REFERRALS = (ReferralStatus.PROPOSED, ReferralStatus.MADE, ReferralStatus.ACCEPTED)
+# Under way, so the case is "referred": sent and not yet answered no or closed.
+ACTIVE_REFERRALS = (ReferralStatus.MADE, ReferralStatus.ACCEPTED)
 PROPOSED = "proposed"  # ReferralStatus values, as the forms give them
+SENT = frozenset({"made", "accepted", "declined"})
 RESPONDED = frozenset({"accepted", "declined"})
 
 
@@ -49,9 +51,9 @@ def referral_create(
     provider_id: str,
     provider_name: str,
 ) -> Referral:
-    """A referral proposed to a provider (not yet sent: that needs the consent to share). The
-    case becomes 'referred' through the version check, so an edit form opened before it cannot
-    silently set the status back."""
+    """A referral proposed to a provider (not yet sent: that needs the consent to share). It
+    goes through the case's version check, so a page opened before another change cannot
+    propose it; the case becomes 'referred' once it is sent."""
     require(user, Action.CHANGE)
     consent = None
     scope = CONSENT_FOR_KIND.get(kind)
@@ -59,9 +61,7 @@ def referral_create(
         consent = case.consent_records.filter(scope=scope, withdrawn_at__isnull=True).first()
         if consent is None:
             raise ConsentMissing(scope)
-    # Refused here, before anything is written; a closing or closed case keeps its status.
-    referred = case.status in (CaseStatus.OPEN, CaseStatus.REFERRED)
-    save_checked(case, version, status=CaseStatus.REFERRED if referred else case.status)
+    save_checked(case, version)  # refused here, before anything is written
     referral = Referral.objects.create(
         case=case,
         response_id=response_id,
@@ -101,18 +101,23 @@ def referral_update(
     outcome_on: dt.date | None = None,
     share_agreed: bool = False,
 ) -> Referral:
-    """Save a referral's progress. Anything past "proposed" needs the consent to share, given
-    now (`share_agreed`, recorded as its own consent) or before; a date left empty where the
+    """Save a referral's progress. Sending it (made, accepted or declined, from proposed) needs
+    the consent to share, given now (`share_agreed`, recorded as its own consent) or before,
+    and the consent its step rests on (police, embassy, identification) still in force; a
+    proposed referral closed unsent is dropped, and needs neither. A date left empty where the
     status needs one is today."""
     require(user, Action.CHANGE)
     consent = share_consent(referral)
-    past_proposed = status != PROPOSED
-    if past_proposed and consent is None and not share_agreed:
-        raise ShareConsentMissing(SHARE)
+    sending = referral.status == PROPOSED and status in SENT
+    if sending:
+        _step_consent_in_force(referral)
+        if consent is None and not share_agreed:
+            raise ShareConsentMissing(SHARE)
     if consent is None and share_agreed:
         consent = _give_share_consent(user, referral)
     today = timezone.localdate()
     responded = status in RESPONDED
+    sent = sent_on or referral.sent_on or (today if status in SENT else None)
     updated = Referral.objects.filter(pk=referral.pk, version=version).update(
         version=F("version") + 1,
         updated_at=timezone.now(),
@@ -122,7 +127,7 @@ def referral_update(
         currency=currency,
         outcome_note=outcome_note,
         share_consent=consent,
-        sent_on=sent_on or (today if past_proposed else None),
+        sent_on=sent,
         contact_person=contact_person,
         due_on=due_on,
         responded_on=responded_on or (today if responded else None),
@@ -136,6 +141,19 @@ def referral_update(
     what = f"referral {referral.pk}: {status} {outcome}".strip()
     audit_record(user=user, case=referral.case, action="change", what=what)
     return referral
+
+
+def _step_consent_in_force(referral: Referral) -> None:
+    """The consent the referral's step rests on must still be in force when it is sent: one
+    withdrawn since the referral was proposed stops it."""
+    scope = CONSENT_FOR_KIND.get(referral.kind)
+    if (
+        scope
+        and not referral.case.consent_records.filter(
+            scope=scope, withdrawn_at__isnull=True
+        ).exists()
+    ):
+        raise ConsentMissing(scope)
 
 
 def _give_share_consent(user: Any, referral: Referral) -> Consent:

@@ -21,7 +21,7 @@ from ..common.labels import LEVELS
 from . import core_edge
 from .access import Action, can, cases_for, require
 from .crypto import blind_index, unreadable_fields
-from .models import AuditEvent, Case, Consent, ProfessionalDetermination, Task
+from .models import AuditEvent, Case, CaseStatus, Consent, ProfessionalDetermination, Task
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
 PART_OF_REFERENCE = re.compile(r"^[A-Za-z0-9-]{3,13}$")  # e.g. "0042" or "MYORG-00"
@@ -72,8 +72,9 @@ def case_list(
         if filters.get(field):
             cases = cases.filter(**{field: filters[field]})
     cases = _assigned(cases, user, assigned)
-    if overdue:
-        cases = cases.filter(Exists(_open_tasks().filter(due_on__lt=timezone.localdate())))
+    if overdue:  # a closed case has nothing left to do: its old follow-ups are not overdue
+        late = _open_tasks().filter(due_on__lt=timezone.localdate())
+        cases = cases.filter(Exists(late)).exclude(status=CaseStatus.CLOSED)
     query = query.strip()
     if query:
         cases = cases.filter(_search(query))
@@ -94,7 +95,7 @@ def next_follow_ups(cases: list[Case]) -> None:
         .values_list("case_id", "first")
     )
     for found in cases:
-        found.next_due = due.get(found.pk)
+        found.next_due = None if found.status == CaseStatus.CLOSED else due.get(found.pk)
 
 
 def _assigned(cases: QuerySet[Case], user: Any, assigned: str) -> QuerySet[Case]:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from ...core.responses.plan import CONSENTS as PLAN_CONSENTS
 from . import core_edge
 from .access import Action, require
-from .crypto import UnreadableDict, blind_index
+from .crypto import UnreadableDict, blind_index, unreadable_fields
 from .models import (
     AuditEvent,
     Case,
@@ -83,11 +83,15 @@ def case_create(
     safe_contact: dict[str, str] | None = None,
 ) -> Case:
     account = account or {}
+    staff = getattr(user, "is_authenticated", False)
     case = Case.objects.create(
         organisation=organisation,
         reference=f"new-{secrets.token_hex(8)}",  # unique until the id is known, 20 characters
+        # A case worker's intake is theirs; a self-check request waits in the inbox for someone.
+        assigned_to=user if staff and source == "intake" else None,
+        assigned_at=timezone.now() if staff and source == "intake" else None,
         source=source,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=user if staff else None,
         account=account,
         asked=asked or [],
         language=language,
@@ -136,9 +140,11 @@ def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: 
         raise UnreadableAccount
     before = core_edge.account_from(case.account)
     account = core_edge.record_answer(before, qid, value)
-    if value != "no":  # a filter question's "no" answered its facts: a correction takes it back
+    if value != "no" and _answered(core_edge.answer_of(before, qid)) == "no":
+        # The filter question's "no" answered its facts: a correction takes back those it set
+        # (still "no", and never asked on their own), not facts the account held otherwise.
         for fact in core_edge.covered_by(qid):
-            if fact not in case.asked:
+            if fact not in case.asked and _answered(core_edge.answer_of(before, fact)) == "no":
                 account = core_edge.record_answer(account, fact, None)
     data = core_edge.account_data(account)
     correcting = qid in case.asked or core_edge.answer_of(before, qid) is not None
@@ -147,6 +153,12 @@ def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: 
     what = f"answer corrected {qid}" if correcting else f"answer {qid}"
     audit_record(user=user, case=case, action="change", what=what)
     return case
+
+
+def _answered(value: Any) -> str | None:
+    """A fact's answer as text ("yes", "no"), or None for anything else."""
+    answer = getattr(value, "answer", value)
+    return str(getattr(answer, "value", answer)) if answer is not None else None
 
 
 @transaction.atomic
@@ -228,6 +240,8 @@ def note_update(
     current = Note.objects.filter(pk=note.pk).first()
     if current is None or current.version != version:
         raise StaleEdit
+    if unreadable_fields(current, ("text",)):
+        raise UnreadableAccount  # its history would keep nothing readable: refused
     NoteRevision.objects.create(
         note=current,
         text=current.text,

@@ -14,12 +14,16 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .access import Action, membership, require
-from .models import AuditEvent, Membership
+from .access import ALLOWED, Action, membership, require
+from .models import AuditEvent, Case, CaseStatus, Membership, Task
 
 
 class SelfLockout(Exception):
     """An administrator tried to deactivate themselves or give up their own role."""
+
+
+class HasPassword(Exception):
+    """The user has set a password already: only they can change it (no link is made)."""
 
 
 class UsernameTaken(Exception):
@@ -74,6 +78,8 @@ def user_set_role(*, user: Any, user_id: int, role: str) -> Membership:
     if found.user_id == user.pk and role != "administrator":
         raise SelfLockout
     Membership.objects.filter(pk=found.pk).update(role=role)
+    if Action.CHANGE not in ALLOWED.get(role, frozenset()):
+        _release(user, found)
     _audit(user, f"user {found.user.username}: role {role}")
     found.refresh_from_db()
     return found
@@ -86,14 +92,31 @@ def user_set_active(*, user: Any, user_id: int, active: bool) -> Membership:
     if found.user_id == user.pk and not active:
         raise SelfLockout
     get_user_model().objects.filter(pk=found.user_id).update(is_active=active)
+    if not active:
+        _release(user, found)
     _audit(user, f"user {found.user.username}: {'reactivated' if active else 'deactivated'}")
     found.user.refresh_from_db()
     return found
 
 
+def _release(user: Any, found: Membership) -> None:
+    """Someone who no longer works cases gives theirs back: their open cases and follow-ups go
+    to nobody (self-check requests to the inbox, the rest to the "nobody yet" filter)."""
+    cases = Case.objects.filter(organisation_id=found.organisation_id, assigned_to_id=found.user_id)
+    count = cases.exclude(status=CaseStatus.CLOSED).update(assigned_to=None, assigned_at=None)
+    Task.objects.filter(
+        case__organisation_id=found.organisation_id, assigned_to_id=found.user_id,
+        done_at__isnull=True,
+    ).update(assigned_to=None)  # fmt: skip
+    _audit(user, f"user {found.user.username}: {count} cases given back")
+
+
 def user_setup_link(*, user: Any, user_id: int) -> str:
     """The path of a one-time link where the user sets their password (under the policy)."""
     found = _member_of_mine(user, user_id)
+    if found.user.has_usable_password():
+        # A link would let the administrator set a colleague's password and act as them.
+        raise HasPassword
     uid = urlsafe_base64_encode(force_bytes(found.user_id))
     token = default_token_generator.make_token(found.user)
     _audit(user, f"user {found.user.username}: password set-up link made")

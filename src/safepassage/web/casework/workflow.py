@@ -80,7 +80,8 @@ def case_decide_closure(*, user: Any, case: Case, version: int, approve: bool) -
     referrals say); a closed case may be reopened the same way."""
     require(user, Action.APPROVE)
     if approve:
-        if case.status != CaseStatus.CLOSING:
+        # Asked by one, approved by another: nobody closes a case on their own word.
+        if case.status != CaseStatus.CLOSING or case.closure_requested_by_id == user.pk:
             raise NotAllowed
         case = save_checked(
             case, version, status=CaseStatus.CLOSED, closed_by=user, closed_at=timezone.now()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,7 +30,7 @@ from ..forms import (
     ProfessionalDeterminationForm,
     TaskForm,
 )
-from ..models import Case
+from ..models import Case, Note
 from ..routes import case
 
 
@@ -39,6 +41,14 @@ def stale_message() -> str:
             "saved. They are still in the form below: check the case as it is now, then save again."
         )
     )
+
+
+def refused_as_stale(form: Any, current: int) -> None:
+    """Refuse a stale form, keeping what was typed, and carry the record's current version, so
+    that saving again (after checking the record as it is now) is accepted."""
+    form.data = form.data.copy()
+    form.data["version"] = str(current)
+    form.add_error(None, stale_message())
 
 
 @staff(Action.VIEW)
@@ -195,7 +205,7 @@ def case_edit(request: HttpRequest, found: Case) -> HttpResponse:
                 document_number=data["document_number"],
             )
         except services.StaleEdit:
-            form.add_error(None, stale_message())
+            refused_as_stale(form, Case.objects.get(pk=found.pk).version)
         else:
             messages.success(request, _("The case was saved."))
             return redirect("casework:detail", case_id=found.pk)
@@ -221,7 +231,7 @@ def plan_request(request: HttpRequest, found: Case) -> HttpResponse:
                 located_in=data["located_in"],
             )
         except services.StaleEdit:
-            form.add_error(None, stale_message())
+            refused_as_stale(form, Case.objects.get(pk=found.pk).version)
         else:
             messages.success(request, _("The plan was updated to the migrant's goals and consent."))
             return redirect("casework:detail", case_id=found.pk)
@@ -268,7 +278,9 @@ def note_edit(request: HttpRequest, found: Case, note_id: int) -> HttpResponse:
                 kind=data["kind"], contacted_on=data["contacted_on"],
             )  # fmt: skip
         except services.StaleEdit:
-            form.add_error(None, stale_message())
+            refused_as_stale(form, Note.objects.get(pk=note.pk).version)
+        except services.UnreadableAccount:
+            form.add_error(None, _unreadable_note())
         else:
             messages.success(request, _("The note was saved; what it said before is kept."))
             return redirect("casework:detail", case_id=found.pk)
@@ -277,3 +289,12 @@ def note_edit(request: HttpRequest, found: Case, note_id: int) -> HttpResponse:
     history = note.revisions.select_related("written_by", "replaced_by")
     context = {"case": found, "note": note, "form": form, "history": history}
     return render(request, "casework/note_edit.html", context, status=400 if form.errors else 200)
+
+
+def _unreadable_note() -> str:
+    return str(
+        _(
+            "This note cannot be read (it was encrypted with a key that is no longer "
+            "configured), so it cannot be edited. Add a new note instead."
+        )
+    )

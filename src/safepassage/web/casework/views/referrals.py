@@ -11,9 +11,9 @@ from ....core.responses.plan import Contact, Step
 from .. import queues, referral_services, selectors, services
 from ..access import Action
 from ..forms import CatalogueReferralForm, ReferralForm, ReferralUpdateForm
-from ..models import Case
+from ..models import Case, Referral
 from ..routes import case
-from .cases import detail_context, stale_message
+from .cases import detail_context, refused_as_stale, stale_message
 
 
 @case(Action.CHANGE)
@@ -107,9 +107,11 @@ def referral_edit(request: HttpRequest, found: Case, referral_id: int) -> HttpRe
         try:
             referral_services.referral_update(user=request.user, referral=referral, **data)
         except services.StaleEdit:
-            form.add_error(None, stale_message())
+            refused_as_stale(form, Referral.objects.get(pk=referral.pk).version)
         except referral_services.ShareConsentMissing:
             form.add_error("share_agreed", _share_message())
+        except referral_services.ConsentMissing:
+            form.add_error(None, _step_consent_message())
         else:
             messages.success(request, _("The referral was updated."))
             return redirect("casework:detail", case_id=found.pk)
@@ -130,5 +132,14 @@ def _share_message() -> str:
         _(
             "A referral can be sent only with the migrant's consent to share their details with "
             "this provider. Ask them, then tick the consent; or keep the referral as proposed."
+        )
+    )
+
+
+def _step_consent_message() -> str:
+    return str(
+        _(
+            "This step needs a consent of the migrant's that is no longer in force (it was "
+            "withdrawn after the referral was proposed), so the referral cannot be sent."
         )
     )

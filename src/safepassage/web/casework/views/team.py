@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from ...common.routes import staff
 from .. import team
@@ -29,6 +30,7 @@ def _page(request: HttpRequest, status: int = 200, **extra: Any) -> HttpResponse
     return render(request, "casework/team.html", context, status=status)
 
 
+@never_cache
 @staff(Action.ADMINISTER)
 def team_list(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -45,6 +47,7 @@ def team_list(request: HttpRequest) -> HttpResponse:
     return _page(request, link=request.build_absolute_uri(link), link_for=created.username)
 
 
+@never_cache
 @staff(Action.ADMINISTER)
 def team_member(request: HttpRequest, user_id: int) -> HttpResponse:
     """One member: a new role, deactivation or reactivation, or a new set-up link."""
@@ -67,6 +70,12 @@ def team_member(request: HttpRequest, user_id: int) -> HttpResponse:
             team.user_set_role(user=request.user, user_id=user_id, role=form.cleaned_data["role"])
     except Membership.DoesNotExist:
         raise Http404 from None
+    except team.HasPassword:
+        refused = _(
+            "This person has set a password already, so no set-up link is made: only they can "
+            "change it. If they have lost it, deactivate the account and add them again."
+        )
+        return _page(request, 400, refused=refused)
     except team.SelfLockout:
         refused = _("You cannot deactivate yourself or give up your own administrator role.")
         return _page(request, 400, refused=refused)

@@ -14,13 +14,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ...common.routes import staff
-from .. import queues, workflow
-from ..access import Action, colleagues
+from .. import queues, services, workflow
+from ..access import Action, can, colleagues
 from ..forms import AssignForm, ClosureDecisionForm, ClosureForm, DeadlineTaskForm, TaskForm
 from ..models import Case, Task
 from ..routes import case
 from ..services import StaleEdit
-from .cases import detail_context, stale_message
+from .cases import detail_context, refused_as_stale
 
 
 @staff(Action.ASSIGN)
@@ -29,7 +29,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     request's assign form."""
     page = Paginator(queues.inbox(user=request.user), 50).get_page(request.GET.get("page"))
     people = AssignForm(people=colleagues(request.user)).fields["assignee"].choices
-    return render(request, "casework/inbox.html", {"page": page, "people": people})
+    for found in page:  # each request shows how to reach the person: a read of personal data
+        services.audit_record(user=request.user, case=found, action="view", what="inbox")
+    personal = can(request.user, Action.VIEW_PERSONAL)
+    context = {"page": page, "people": people, "show_personal": personal}
+    return render(request, "casework/inbox.html", context)
 
 
 def _again(request: HttpRequest, found: Case, **forms: object) -> HttpResponse:
@@ -56,7 +60,7 @@ def case_assign(request: HttpRequest, found: Case) -> HttpResponse:
             assignee_id=form.cleaned_data["assignee"],
         )
     except StaleEdit:
-        form.add_error(None, stale_message())
+        refused_as_stale(form, Case.objects.get(pk=found.pk).version)
         return _again(request, found, assign_form=form)
     messages.success(request, _("The case was assigned."))
     if request.POST.get("next") == "inbox":
@@ -95,7 +99,10 @@ def deadline_task(request: HttpRequest, found: Case) -> HttpResponse:
     if request.method != "POST":
         return redirect("casework:detail", case_id=found.pk)
     form = DeadlineTaskForm(request.POST)
-    offers = {o.deadline.key: o for o in queues.deadline_offers(case=found)}
+    # The law on the day the time starts to run (the window to change employer was 60 days in
+    # 2021-2023), not today's.
+    on = form.cleaned_data["start"] if form.is_valid() else None
+    offers = {o.deadline.key: o for o in queues.deadline_offers(case=found, on=on)}
     if form.is_valid() and form.cleaned_data["deadline"] not in offers:
         form.add_error("deadline", _("This deadline does not apply to the case as it stands."))
     if not form.is_valid():
@@ -122,7 +129,7 @@ def closure_request(request: HttpRequest, found: Case) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except StaleEdit:
-            form.add_error(None, stale_message())
+            refused_as_stale(form, Case.objects.get(pk=found.pk).version)
         except workflow.NotAllowed:
             form.add_error(None, _("This case is already closed or waiting for approval."))
         else:
@@ -143,7 +150,7 @@ def closure_decision(request: HttpRequest, found: Case) -> HttpResponse:
                 user=request.user, case=found, version=form.cleaned_data["version"], approve=approve
             )
         except StaleEdit:
-            form.add_error(None, stale_message())
+            refused_as_stale(form, Case.objects.get(pk=found.pk).version)
         except workflow.NotAllowed:
             form.add_error(None, _("Nobody has asked to close this case."))
         else:
