@@ -1,12 +1,14 @@
 """Cases taken by intake before cases had a worker become their creator's, when the creator
 still works cases in the same organisation; self-check requests stay in the inbox."""
 
+from typing import Any
+
 from django.db import migrations
 
 WORKING_ROLES = ("case_worker", "supervisor", "administrator")
 
 
-def assign(apps, schema_editor):
+def assign(apps: Any, schema_editor: Any) -> None:
     Case = apps.get_model("casework", "Case")
     Membership = apps.get_model("casework", "Membership")
     workers = {
