@@ -72,3 +72,9 @@ def test_it_gives_a_file_only_to_roles_that_see_personal_data(
     assert client_for(ann).get(url).status_code == 403
     assert client_for(charlie).get(url).status_code == 404
     assert _upload(ann, case, "x.pdf", PDF).status_code == 403
+
+
+def test_it_keeps_an_allowed_upload_in_memory_never_in_a_plain_temporary_file(settings: Any):
+    from django.conf import settings as configured
+
+    assert configured.FILE_UPLOAD_MAX_MEMORY_SIZE >= configured.ATTACHMENT_MAX_BYTES

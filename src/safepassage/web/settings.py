@@ -150,6 +150,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ATTACHMENT_MAX_BYTES = int(
     float(os.environ.get("SAFEPASSAGE_ATTACHMENT_MAX_MB", "5")) * 1024 * 1024
 )
+# An upload the limit allows stays in memory until it is encrypted: never a plain temporary
+# file on disk. (A larger one is refused; cap request bodies at the reverse proxy as well.)
+FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES + 64 * 1024
 
 # A password set-up link (made by an organisation's administrator) works once, for three days.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
