@@ -29,6 +29,15 @@ from .models import (
 
 ANY = [("", _("Any"))]
 DATE = forms.DateInput(attrs={"type": "date"})
+IN_THE_FUTURE = _("“%(field)s” cannot be in the future.")
+
+
+def not_in_the_future(found: date | None) -> None:
+    """A date of something that has happened (a contact, a referral sent, a job's end)."""
+    if found is not None and found > timezone.localdate():
+        raise forms.ValidationError(IN_THE_FUTURE)
+
+
 SECTORS = [(code, OPTIONS[code]) for code in questions()["work.sector"].options]
 
 
@@ -77,7 +86,7 @@ class NoteForm(NamedErrorsForm):
     contacted_on = forms.DateField(
         label=_("Date of the contact"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         help_text=_("Leave empty if it was today."),
     )
     text = forms.CharField(label=_("Note"), max_length=5000, widget=forms.Textarea)
@@ -87,10 +96,8 @@ class NoteForm(NamedErrorsForm):
 
     def clean_contacted_on(self) -> date:
         found: date | None = self.cleaned_data.get("contacted_on")
-        today = timezone.localdate()
-        if found is not None and found > today:
-            raise forms.ValidationError(_("“%(field)s” cannot be in the future."))
-        return found or today
+        not_in_the_future(found)
+        return found or timezone.localdate()
 
 
 class NoteEditForm(NoteForm):
@@ -180,10 +187,11 @@ class ReferralUpdateForm(NamedErrorsForm):
         data = super().clean() or {}
         if data.get("amount") is not None and not data.get("currency"):
             self.add_error("currency", _("“%(field)s” is needed with an amount, e.g. THB."))
-        today = timezone.localdate()
         for name in ("sent_on", "responded_on", "outcome_on"):
-            if data.get(name) is not None and data[name] > today:
-                self.add_error(name, _("“%(field)s” cannot be in the future."))
+            try:
+                not_in_the_future(data.get(name))
+            except forms.ValidationError as error:
+                self.add_error(name, error)
         return data
 
 
@@ -263,7 +271,7 @@ class AssignForm(NamedErrorsForm):
 class TaskForm(NamedErrorsForm):
     id_prefix = "task"
     title = forms.CharField(label=_("What to do"), max_length=300)
-    due_on = forms.DateField(label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("By when"), widget=DATE)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -274,14 +282,11 @@ class DeadlineTaskForm(NamedErrorsForm):
     id_prefix = "deadline"
 
     deadline = forms.CharField(max_length=80, widget=forms.HiddenInput, label=_("Deadline"))
-    start = forms.DateField(
-        label=_("Date the time runs from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("Date the time runs from"), widget=DATE)
 
     def clean_start(self) -> date:
         found: date = self.cleaned_data["start"]
-        if found > timezone.localdate():
-            raise forms.ValidationError(_("“%(field)s” cannot be in the future."))
+        not_in_the_future(found)
         return found
 
 

@@ -10,7 +10,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from ...core.account import Account
 from ...core.responses.deadlines import Deadline
+from ...core.screening import Determination
 from ..common import present
 from ..common.labels import COUNTRIES, label
 from . import core_edge
@@ -43,18 +45,26 @@ class DeadlineOffer:
     task: Task | None
 
 
-def deadline_offers(*, case: Case, on: date | None = None) -> list[DeadlineOffer]:
-    account = core_edge.account_from(case.account)
-    result = core_edge.screen(account)
+def deadline_offers(
+    *,
+    case: Case,
+    on: date | None = None,
+    account: Account | None = None,
+    result: Determination | None = None,
+) -> list[DeadlineOffer]:
+    """`account` and `result`, when the caller has them (the case page's assessment), spare a
+    second decryption and screening."""
+    account = account or core_edge.account_from(case.account)
+    result = result or core_edge.screen(account)
     found = core_edge.legal_deadlines(account, result, on or timezone.localdate())
     tasks = {t.source: t for t in case.tasks.filter(source__startswith="deadlines.")}
     return [DeadlineOffer(d, tasks.get(d.key)) for d in found]
 
 
-def provider_choices(*, case: Case) -> list[tuple[str, str]]:
+def provider_choices(*, case: Case, account: Account | None = None) -> list[tuple[str, str]]:
     """The catalogue's providers a referral from this case may go to: those of the country of
     work, the migrant's own country and where they are now ("TH/hrdf" -> "HRDF (Thailand)")."""
-    account = core_edge.account_from(case.account)
+    account = account or core_edge.account_from(case.account)
     countries = [job.country for job in reversed(account.work) if job.country]
     countries += [c for c in (account.person.nationality, case.located_in) if c]
     found = core_edge.providers(countries, timezone.localdate())

@@ -48,6 +48,12 @@ def audit_record(*, user: Any, case: Case, action: str, what: str = "") -> None:
     )
 
 
+def case_touch(*, case: Case) -> None:
+    """Mark the case as changed now (for the list's order) when something of it changed that is
+    not a field of its own (a note, a follow-up, a file); no version bump: no form edits it."""
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+
+
 def _personal(name: str, phone: str, document_number: str) -> dict[str, str]:
     return {
         "name": name,
@@ -211,7 +217,7 @@ def professional_determination_record(
         engine_findings=sorted({f"{f.kind}:{f.code}" for f in result.findings}),
         **core_edge.versions(),
     )
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    case_touch(case=case)
     what = "professional determination" + (" (differs)" if found.disagrees else "")
     audit_record(user=user, case=case, action="change", what=what)
     return found
@@ -225,7 +231,7 @@ def note_create(
     note = Note.objects.create(
         case=case, author=user, text=text, kind=kind, contacted_on=contacted_on
     )
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    case_touch(case=case)
     audit_record(user=user, case=case, action="change", what="note added")
     return note
 
@@ -274,6 +280,6 @@ def attachment_add(*, user: Any, case: Case, kind: str, upload: Any, content_typ
         case=case, kind=kind, filename=str(upload.name)[:200], content_type=content_type,
         size=len(data), content=data, uploaded_by=user,
     )  # fmt: skip
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    case_touch(case=case)
     audit_record(user=user, case=case, action="change", what=f"attachment {found.pk} added")
     return found

@@ -20,7 +20,7 @@ from ..common.labels import DEADLINES, duration, label
 from .access import Action, can, colleagues, require
 from .models import Case, CaseStatus, Task
 from .referral_services import status_after_referrals
-from .services import audit_record, save_checked
+from .services import audit_record, case_touch, save_checked
 
 
 class NotAColleague(Exception):
@@ -126,7 +126,7 @@ def task_create(
         citation=citation[:300],
         created_by=user,
     )
-    _touch(case)
+    case_touch(case=case)
     audit_record(user=user, case=case, action="change", what=f"follow-up added for {due_on}")
     return task
 
@@ -141,14 +141,10 @@ def task_complete(*, user: Any, case: Case, task_id: int, done: bool = True) -> 
     stamp = (timezone.now(), user) if done else (None, None)
     Task.objects.filter(pk=task.pk).update(done_at=stamp[0], done_by=stamp[1])
     task.refresh_from_db()
-    _touch(case)
+    case_touch(case=case)
     state = "done" if done else "not done"
     audit_record(user=user, case=case, action="change", what=f"follow-up {task.pk} {state}")
     return task
-
-
-def _touch(case: Case) -> None:
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
 
 
 @transaction.atomic

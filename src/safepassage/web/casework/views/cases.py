@@ -146,11 +146,13 @@ def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         ),
         "changed_since": selectors.changed_since(case=found),
         "unreadable": selectors.case_unreadable(case=found),
-        **work_context(request, found),
+        **work_context(request, found, assessment),
     }
 
 
-def work_context(request: HttpRequest, found: Case) -> dict[str, object]:
+def work_context(
+    request: HttpRequest, found: Case, assessment: selectors.Assessment
+) -> dict[str, object]:
     """The case page's "work on this case" part: who has it, what is due, legal deadlines, and
     closure; each form starts from the case as it is now (its version)."""
     if not can(request.user, Action.CHANGE):
@@ -162,12 +164,16 @@ def work_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "may_assign": workflow.may_assign(request.user, found),
         "assign_form": AssignForm(people=colleagues(request.user), initial=version),
         "task_form": TaskForm(),
-        "deadlines": queues.deadline_offers(case=found),
+        "deadlines": queues.deadline_offers(
+            case=found, account=assessment.account, result=assessment.determination
+        ),
         "deadline_form": DeadlineTaskForm(),
         "closure_form": ClosureForm(initial=version),
         "can_approve": can(request.user, Action.APPROVE),
         "decision_form": ClosureDecisionForm(initial=version),
-        "catalogue_form": CatalogueReferralForm(choices=queues.provider_choices(case=found)),
+        "catalogue_form": CatalogueReferralForm(
+            choices=queues.provider_choices(case=found, account=assessment.account)
+        ),
         "attachment_form": AttachmentForm(),
         "attachments": found.attachments.defer("content").select_related("uploaded_by"),
     }
