@@ -122,6 +122,13 @@ def attachment_for(case: Case) -> Any:
     )  # fmt: skip
 
 
+def share_consent_for(case: Case) -> Any:
+    """A consent to share the migrant's details with one provider, for routes that name one."""
+    from safepassage.web.casework.models import Consent
+
+    return Consent.objects.create(case=case, scope="share_details", with_whom="p")
+
+
 def task_for(case: Case) -> Any:
     """A follow-up on the case (made by the case's creator), for routes that name one."""
     from datetime import date

@@ -10,7 +10,15 @@ from django.test import Client
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
-from .conftest import PERSONAL_NAME, PERSONAL_PHONE, attachment_for, client_for, refer, task_for
+from .conftest import (
+    PERSONAL_NAME,
+    PERSONAL_PHONE,
+    attachment_for,
+    client_for,
+    refer,
+    share_consent_for,
+    task_for,
+)
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +28,8 @@ def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
     task = task_for(case)
     note = services.note_create(user=case.created_by, case=case, text="A note")
     ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk, "note_id": note.pk,
-           "user_id": case.created_by_id, "attachment_id": attachment_for(case).pk}  # fmt: skip
+           "user_id": case.created_by_id, "attachment_id": attachment_for(case).pk,
+           "consent_id": share_consent_for(case).pk}  # fmt: skip
     return [(r.rule or "", r.url(**ids)) for r in routes()]
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
-from .conftest import attachment_for, client_for, refer, task_for
+from .conftest import attachment_for, client_for, refer, share_consent_for, task_for
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,8 @@ def urls(case: Case, alice: Any) -> list[str]:
     note = services.note_create(user=alice, case=case, text="A note")
     ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk,
            "note_id": note.pk, "user_id": alice.pk,
-           "attachment_id": attachment_for(case).pk}  # fmt: skip
+           "attachment_id": attachment_for(case).pk,
+           "consent_id": share_consent_for(case).pk}  # fmt: skip
     found = [r.url(**ids) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 

@@ -126,7 +126,7 @@ def referral_update(
         amount=amount,
         currency=currency,
         outcome_note=outcome_note,
-        share_consent=consent,
+        share_consent=consent if consent is not None else referral.share_consent,
         sent_on=sent,
         contact_person=contact_person,
         due_on=due_on,
@@ -206,3 +206,32 @@ def case_follow_referrals(*, case: Case) -> None:
         if status != case.status:
             Case.objects.filter(pk=case.pk).update(status=status, updated_at=timezone.now())
             case.status = status
+
+
+@transaction.atomic
+def share_consent_withdraw(*, user: Any, case: Case, consent_id: int) -> Consent:
+    """The migrant takes back the consent to share their details with one provider. The record
+    stays (given when, withdrawn when); a proposed referral to that provider can no longer be
+    sent. No version check: a withdrawal must never be refused because the page is old, and a
+    second one changes nothing."""
+    require(user, Action.CHANGE)
+    consent = case.consent_records.select_for_update().get(pk=consent_id, scope=SHARE)
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_by = user
+        consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        what = f"consent withdrawn: {SHARE} with {consent.with_whom}"
+        audit_record(user=user, case=case, action="change", what=what)
+    return consent
+
+
+def share_consents(*, case: Case) -> list[tuple[Consent, str]]:
+    """The consents to share in force, each with the name of the provider it is for (as the
+    case's referrals to that provider name it)."""
+    names = share_provider_names(case=case)
+    in_force = case.consent_records.filter(scope=SHARE, withdrawn_at__isnull=True)
+    return [(c, names.get(c.with_whom, c.with_whom)) for c in in_force.order_by("given_at")]
+
+
+def share_provider_names(*, case: Case) -> dict[str, str]:
+    return dict(case.referrals.values_list("provider_id", "provider_name"))

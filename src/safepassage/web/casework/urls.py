@@ -35,6 +35,11 @@ urlpatterns = [
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
     path("<int:case_id>/referrals/other/", referrals.referral_other, name="refer_other"),
     path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),
+    path(
+        "<int:case_id>/consents/<int:consent_id>/withdraw/",
+        referrals.consent_withdraw,
+        name="consent_withdraw",
+    ),
     path("<int:case_id>/assign/", workflow.case_assign, name="assign"),
     path("<int:case_id>/tasks/", workflow.task_new, name="task"),
     path("<int:case_id>/tasks/<int:task_id>/", workflow.task_done, name="task_done"),

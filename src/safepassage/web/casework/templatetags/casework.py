@@ -56,7 +56,10 @@ AUDIT_PATTERNS = (
     (re.compile(r"^answer (?P<q>[a-z_]+\.[a-z_]+)$"), _("Answer: %(what)s")),
     (re.compile(r"^correction of (?P<q>[a-z_]+\.[a-z_]+)$"), _("Correction opened: %(what)s")),
     (re.compile(r"^consent given: (?P<c>[a-z_]+)(?: with \S+)?$"), _("Consent given: %(what)s")),
-    (re.compile(r"^consent withdrawn: (?P<c>[a-z_]+)$"), _("Consent withdrawn: %(what)s")),
+    (
+        re.compile(r"^consent withdrawn: (?P<c>[a-z_]+)(?: with \S+)?$"),
+        _("Consent withdrawn: %(what)s"),
+    ),
     (re.compile(r"^closure asked: (?P<r>[a-z_]+)$"), _("Closure asked: %(what)s")),
     (
         re.compile(r"^referral (?P<n>\d+): (?P<s>[a-z_]+)(?: (?P<o>[a-z_]+))?$"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.routes import staff
-from .. import queues, selectors, services, workflow
+from .. import queues, referral_services, selectors, services, workflow
 from ..access import Action, can, colleagues, membership
 from ..forms import (
     AssignForm,
@@ -136,6 +136,9 @@ def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         ),
         "note_form": NoteForm(),
         "consents": selectors.consent_history(case=found),
+        "share_consents": referral_services.share_consents(case=found)
+        if can(request.user, Action.CHANGE)
+        else [],
         "professional": found.professional_determinations.select_related("author")[:10],
         # Starts from the engine's view: the worker changes what they disagree with.
         "professional_form": ProfessionalDeterminationForm(

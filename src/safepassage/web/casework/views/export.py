@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -21,6 +22,14 @@ def case_export(request: HttpRequest, found: Case) -> HttpResponse:
         "status": found.status,
         "source": found.source,
         "created_at": found.created_at.isoformat(),
+        "assignment": {"to": _who(found.assigned_to), "at": _at(found.assigned_at)},
+        "closure": {
+            "reason": found.closure_reason,
+            "requested_by": _who(found.closure_requested_by),
+            "requested_at": _at(found.closure_requested_at),
+            "closed_by": _who(found.closed_by),
+            "closed_at": _at(found.closed_at),
+        },
         "person": {
             "name": found.name,
             "phone": found.phone,
@@ -30,10 +39,9 @@ def case_export(request: HttpRequest, found: Case) -> HttpResponse:
         "determination": assessment.determination.to_dict(),
         "plan": assessment.plan.to_dict(),
         "referrals": [_referral(r) for r in found.referrals.order_by("created_at")],
-        "notes": [
-            {"at": n.created_at.isoformat(), "text": n.text}
-            for n in found.notes.order_by("created_at")
-        ],
+        "notes": [_note(n) for n in found.notes.order_by("created_at")],
+        "follow_ups": [_task(t) for t in found.tasks.order_by("due_on", "id")],
+        "attachments": [_attachment(a) for a in found.attachments.order_by("uploaded_at")],
         "consents": [_consent(c) for c in found.consent_records.order_by("given_at", "id")],
         "professional_determinations": [
             _professional(p) for p in found.professional_determinations.order_by("created_at")
@@ -60,6 +68,69 @@ def _referral(referral: Any) -> dict[str, Any]:
         "amount": str(referral.amount) if referral.amount is not None else None,
         "currency": referral.currency,
         "note": referral.outcome_note,
+        "sent_on": _at(referral.sent_on),
+        "contact_person": referral.contact_person,
+        "due_on": _at(referral.due_on),
+        "responded_on": _at(referral.responded_on),
+        "outcome_on": _at(referral.outcome_on),
+        "share_consent_given_at": _at(referral.share_consent.given_at)
+        if referral.share_consent
+        else None,
+    }
+
+
+def _who(user: Any) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+def _at(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _note(note: Any) -> dict[str, Any]:
+    """A note as it reads now, with every earlier wording (its history)."""
+    revisions = note.revisions.order_by("replaced_at", "id")
+    return {
+        "at": note.created_at.isoformat(),
+        "author": _who(note.author),
+        "kind": note.kind,
+        "contacted_on": _at(note.contacted_on),
+        "text": note.text,
+        "edited_at": _at(note.edited_at),
+        "earlier": [
+            {
+                "text": r.text,
+                "kind": r.kind,
+                "contacted_on": _at(r.contacted_on),
+                "written_by": _who(r.written_by),
+                "replaced_at": _at(r.replaced_at),
+            }
+            for r in revisions
+        ],
+    }
+
+
+def _task(task: Any) -> dict[str, Any]:
+    return {
+        "title": task.title,
+        "due_on": _at(task.due_on),
+        "assigned_to": _who(task.assigned_to),
+        "source": task.source,
+        "citation": task.citation,
+        "done_at": _at(task.done_at),
+    }
+
+
+def _attachment(attachment: Any) -> dict[str, Any]:
+    """The file itself travels with the record (base64): a transfer or a legal file needs it."""
+    return {
+        "kind": attachment.kind,
+        "filename": attachment.filename,
+        "content_type": attachment.content_type,
+        "size": attachment.size,
+        "uploaded_by": _who(attachment.uploaded_by),
+        "uploaded_at": _at(attachment.uploaded_at),
+        "content_base64": base64.b64encode(bytes(attachment.content)).decode("ascii"),
     }
 
 

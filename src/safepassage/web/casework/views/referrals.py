@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ....core.responses.plan import Contact, Step
 from .. import queues, referral_services, selectors, services
 from ..access import Action
 from ..forms import CatalogueReferralForm, ReferralForm, ReferralUpdateForm
-from ..models import Case, Referral
+from ..models import Case, Consent, Referral
 from ..routes import case
 from .cases import detail_context, refused_as_stale, stale_message
 
@@ -143,3 +144,29 @@ def _step_consent_message() -> str:
             "withdrawn after the referral was proposed), so the referral cannot be sent."
         )
     )
+
+
+@case(Action.CHANGE)
+def consent_withdraw(request: HttpRequest, found: Case, consent_id: int) -> HttpResponse:
+    """The migrant takes back a consent to share their details with one provider; the page
+    reminds the worker to tell the provider, since what was already shared is with them."""
+    if request.method != "POST":
+        return redirect("casework:detail", case_id=found.pk)
+    try:
+        consent = referral_services.share_consent_withdraw(
+            user=request.user, case=found, consent_id=consent_id
+        )
+    except Consent.DoesNotExist:
+        raise Http404 from None
+    provider = referral_services.share_provider_names(case=found).get(
+        consent.with_whom, consent.with_whom
+    )
+    messages.success(
+        request,
+        _(
+            "The consent to share with %(provider)s is withdrawn. Tell %(provider)s that the "
+            "migrant's details may no longer be used, and ask them to delete what they hold."
+        )
+        % {"provider": provider},
+    )
+    return redirect(reverse("casework:detail", args=[found.pk]) + "#referrals")
