@@ -82,6 +82,38 @@ class CaseSource(models.TextChoices):
     SELF_CHECK = "self_check", _("Self-check: the migrant asked to be contacted")
 
 
+class GroupKind(models.TextChoices):
+    CREW = "crew", _("A boat crew")
+    COMPOUND = "compound", _("A compound or closed site")
+    WORKSITE = "worksite", _("A workplace")
+    JOURNEY = "journey", _("People recruited or moved together")
+    OTHER = "other", _("Another group")
+
+
+class CaseGroup(models.Model):
+    """People exploited together (a boat crew, a compound). Facts they share (the employer, the
+    workplace, the recruiter, the conditions) are entered once, in one member's case, and copied
+    into every member's account where that member has no answer of their own; each person keeps
+    their own account, consent and plan."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(max_length=20, unique=True)
+    kind = models.CharField(max_length=10, choices=GroupKind.choices)
+    description = EncryptedTextField(blank=True, default="")  # may name the boat: encrypted
+    # The shared answers: which questions, read from which member's case.
+    shared_questions = models.JSONField(default=list, blank=True)
+    shared_from = models.ForeignKey(
+        "Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.reference
+
+
 class Case(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
     reference = models.CharField(max_length=20, unique=True)
@@ -112,6 +144,9 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    group = models.ForeignKey(
+        CaseGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
 
     # Personal data: encrypted; the *_index columns are keyed hashes for exact-match search.
     name = EncryptedTextField(blank=True, default="")

@@ -1,0 +1,134 @@
+"""Group cases: people exploited together (a boat crew, a compound) linked in one group.
+
+The facts they share are entered once, in one member's case, and copied into each member's
+account where that member has no answer of their own: a person's own answer always wins, and
+each keeps their own account, consent and plan. Every copy is an answer recorded through
+`case_record_answer`, so it is screened again and audited in that member's case like any other.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+
+from . import core_edge
+from .access import Action, cases_for, membership, require
+from .models import Case, CaseGroup
+from .services import audit_record, case_record_answer, case_touch
+
+
+def access_group(user: Any, group_id: int | str) -> CaseGroup:
+    """The group, if it is the user's organisation's; 404 otherwise (never 403)."""
+    member = membership(user)
+    try:
+        organisation = getattr(member, "organisation_id", None)
+        found = CaseGroup.objects.get(pk=int(group_id), organisation_id=organisation)
+    except (CaseGroup.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    return found
+
+
+def group_members(*, user: Any, group: CaseGroup) -> QuerySet[Case]:
+    return cases_for(user).filter(group=group).order_by("reference")
+
+
+def shareable(*, case: Case) -> list[str]:
+    """The questions the case has an answer to, in the interview's order: what it can share.
+    Never the person's own facts (age, sex, documents of their own): those are each person's."""
+    account = core_edge.account_from(case.account)
+    return [
+        qid
+        for qid, question in core_edge.all_questions().items()
+        if not qid.startswith("person.")
+        and not question.covers  # a filter question's facts are listed on their own
+        and core_edge.answer_of(account, qid) is not None
+    ]
+
+
+@transaction.atomic
+def group_create(*, user: Any, case: Case, kind: str, description: str) -> CaseGroup:
+    """A new group with the case as its first member."""
+    require(user, Action.CHANGE)
+    group = CaseGroup.objects.create(
+        organisation=case.organisation,
+        reference=f"new-{secrets.token_hex(8)}",
+        kind=kind,
+        description=description,
+        created_by=user,
+    )
+    group.reference = f"{case.organisation.slug[:6].upper()}-G{group.pk:05d}"
+    CaseGroup.objects.filter(pk=group.pk).update(reference=group.reference)
+    _join(user, case, group)
+    return group
+
+
+@transaction.atomic
+def group_join(*, user: Any, case: Case, reference: str) -> CaseGroup:
+    """The case joins the organisation's group of that reference, and receives its shared
+    answers. A reference of another organisation is not found."""
+    require(user, Action.CHANGE)
+    group = CaseGroup.objects.get(
+        organisation_id=case.organisation_id, reference__iexact=reference.strip()
+    )
+    _join(user, case, group)
+    if group.shared_from_id and group.shared_from_id != case.pk:
+        _fill(user, case, group.shared_from, group.shared_questions)
+    return group
+
+
+def _join(user: Any, case: Case, group: CaseGroup) -> None:
+    Case.objects.filter(pk=case.pk).update(group=group)
+    case.group = group
+    case_touch(case=case)
+    audit_record(user=user, case=case, action="change", what=f"group {group.reference} joined")
+
+
+@transaction.atomic
+def group_leave(*, user: Any, case: Case) -> None:
+    """The case leaves its group; the answers it received stay (they are its account now)."""
+    require(user, Action.CHANGE)
+    group = case.group
+    if group is None:
+        return
+    Case.objects.filter(pk=case.pk).update(group=None)
+    if group.shared_from_id == case.pk:
+        CaseGroup.objects.filter(pk=group.pk).update(shared_from=None, shared_questions=[])
+    case.group = None
+    audit_record(user=user, case=case, action="change", what=f"group {group.reference} left")
+
+
+@transaction.atomic
+def group_share(*, user: Any, group: CaseGroup, source: Case, questions: list[str]) -> int:
+    """Share the source member's answers to `questions` with the group: copied now into every
+    other member without an answer of their own, and into each member who joins later. Returns
+    the number of answers copied."""
+    require(user, Action.CHANGE)
+    if source.group_id != group.pk:
+        raise Http404
+    chosen = [q for q in shareable(case=source) if q in set(questions)]
+    CaseGroup.objects.filter(pk=group.pk).update(shared_from=source, shared_questions=chosen)
+    copied = 0
+    for member in group.members.exclude(pk=source.pk).select_for_update():
+        copied += _fill(user, member, source, chosen)
+    return copied
+
+
+def _fill(user: Any, member: Case, source: Case, questions: list[str]) -> int:
+    """Copy the source's answers into the member where the member has none and was not asked
+    (a "don't know" the member gave is their answer too)."""
+    given = core_edge.account_from(source.account)
+    copied = 0
+    for qid in questions:
+        own = core_edge.account_from(member.account)
+        value = core_edge.answer_of(given, qid)
+        if value is None or qid in member.asked or core_edge.answer_of(own, qid) is not None:
+            continue
+        member = case_record_answer(
+            user=user, case=member, version=member.version, qid=qid, value=value
+        )
+        copied += 1
+    return copied
