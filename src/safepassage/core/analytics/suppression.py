@@ -43,15 +43,26 @@ class Table:
         return [v for v in [*found, self.total] if v is not None]
 
 
-def suppress(counts: Mapping[Key, int], rows: Sequence[str], cols: Sequence[str], k: int) -> Table:
-    """The table of `counts` (missing cells are zero) as it may be published with threshold k."""
-    values = _values(counts, rows, cols)
+def suppress(
+    counts: Mapping[Key, int],
+    rows: Sequence[str],
+    cols: Sequence[str],
+    k: int,
+    totals: Mapping[Place, int] | None = None,
+) -> Table:
+    """The table of `counts` (missing cells are zero) as it may be published with threshold k.
+    `totals` replaces the sums where a case counts in several cells but once in a total
+    (places ("row", r), ("col", c), ("all",)); the equations then assume the sums, which is
+    the attacker's best guess, and the primary rule applies to the true totals."""
+    values = {**_values(counts, rows, cols), **(totals or {})}
     hidden = {place for place, value in values.items() if value < k}
     lines = _lines(rows, cols)
     while True:
         exposed = _recoverable(values, hidden, lines)
         if not exposed:
             break
+        if hidden >= values.keys():
+            break  # all is suppressed already
         hidden.add(_complement(exposed, values, hidden, lines))
     shown = {p: (None if p in hidden else v) for p, v in values.items()}
     return Table(
@@ -100,6 +111,8 @@ def _recoverable(
     index = {place: i for i, place in enumerate(unknowns)}
     matrix = []
     for total, parts in lines:
+        if not parts:  # an empty table: its zero total is no equation
+            continue
         row = [Fraction(0)] * len(unknowns)
         for place, sign in [(total, -1), *((p, 1) for p in parts)]:
             if place in index:
