@@ -10,9 +10,10 @@ from safepassage.core.analytics.release import crosstab
 
 K = 11
 BASE = {
-    "month": "2025-11", "origin": "MM", "province": "", "stages": (), "level": "labour_exploitation",
-    "trafficking": "no", "forced_labour": False, "violations": (), "channel": "broker", "fees": "paid",
-    "legal_status": "irregular", "sex": "female", "age_band": "25_34", "referrals": (), "outcomes": (),
+    "month": "2025-11", "origin": "MM", "province": "", "stages": (),
+    "level": "labour_exploitation", "trafficking": "no", "forced_labour": False,
+    "violations": (), "channel": "broker", "fees": "paid", "legal_status": "irregular",
+    "sex": "female", "age_band": "25_34", "referrals": (), "outcomes": (),
     "criminal_justice": False, "time_to_outcome": "",
 }  # fmt: skip
 
