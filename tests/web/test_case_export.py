@@ -88,3 +88,21 @@ def test_it_exports_a_referrals_dates_and_consent(case: Case, alice: Any):
     assert (exported["sent_on"], exported["due_on"]) == ("2026-11-28", "2026-12-09")
     assert exported["contact_person"] == "Khun Somchai"
     assert exported["share_consent_given_at"] is not None
+
+
+def test_it_names_an_attachment_no_key_reads_and_still_exports(case: Case, alice: Any):
+    from cryptography.fernet import Fernet
+    from django.db import connection
+
+    upload = SimpleUploadedFile("contract.pdf", b"%PDF-1.4 contract")
+    found = services.attachment_add(
+        user=alice, case=case, kind="contract", upload=upload, content_type="application/pdf"
+    )
+    foreign = Fernet(Fernet.generate_key()).encrypt(b"%PDF-").decode()
+    with connection.cursor() as cursor:  # raw: the ORM would encrypt it again
+        cursor.execute(
+            "UPDATE casework_attachment SET content = %s WHERE id = %s", [foreign, found.pk]
+        )
+    record = _record(alice, case)
+    assert record["attachments"][0]["content_base64"] is None
+    assert f"attachment {found.pk}" in record["unreadable"]

@@ -59,3 +59,12 @@ def test_it_publishes_no_count_under_k(cases: list[tuple[str, str, int]]):
     assert all(value >= K for value in table.published())
     if table.total is not None:
         assert table.total == len(cases)
+
+
+def test_it_never_names_a_value_of_fewer_than_k_cases():
+    facts = [_row(f"c{i}", province="Chon Buri") for i in range(30)]
+    facts.append(_row("lone", province="Ranong", country="KH"))
+    table = crosstab(facts, "province", "country", k=K)
+    assert "Ranong" not in table.rows
+    assert "KH" not in table.cols
+    assert set(table.rows) == {"Chon Buri", "other"}

@@ -89,6 +89,23 @@ def test_it_leaves_no_suppressed_count_recoverable_from_the_totals(
     assert _fixed(suppress(*data, k=K)) == []
 
 
+@settings(max_examples=300, deadline=None)
+@given(tables())
+def test_it_leaves_at_least_k_behind_the_suppressed_counts_of_a_line(
+    data: tuple[dict[tuple[str, str], int], list[str], list[str]],
+):
+    """Counts are never negative: a published total leaving 0 for its suppressed cells gives
+    each away as 0, and one leaving less than k says they are all small."""
+    table = suppress(*data, k=K)
+    lines = [(table.row_totals[r], [table.cells[(r, c)] for c in table.cols]) for r in table.rows]
+    lines += [(table.col_totals[c], [table.cells[(r, c)] for r in table.rows]) for c in table.cols]
+    lines.append((table.total, list(table.row_totals.values())))
+    lines.append((table.total, list(table.col_totals.values())))
+    for total, parts in lines:
+        if total is not None and None in parts:
+            assert total - sum(p for p in parts if p is not None) >= K
+
+
 @settings(max_examples=200, deadline=None)
 @given(tables())
 def test_it_publishes_true_counts(data: tuple[dict[tuple[str, str], int], list[str], list[str]]):
@@ -98,6 +115,8 @@ def test_it_publishes_true_counts(data: tuple[dict[tuple[str, str], int], list[s
         assert value in (None, counts[(r, c)])
     for r, value in table.row_totals.items():
         assert value in (None, sum(counts[(r, c)] for c in cols))
+    for c, value in table.col_totals.items():
+        assert value in (None, sum(counts[(r, c)] for r in rows))
     assert table.total in (None, sum(counts.values()))
 
 

@@ -102,7 +102,7 @@ def _case_columns(account: Account, sent: Sequence[ReferralFact]) -> dict[str, o
     days = [r.days_to_outcome for r in sent if r.outcome and r.days_to_outcome is not None]
     return {
         "month": _month(account.reported_on),
-        "origin": person.nationality or recruitment.country or "",
+        "origin": person.nationality or "",  # where recruited is not where someone is from
         "channel": channel(recruitment.recruited_by, person.legal_status),
         "fees": FEES[recruitment.fees_paid.answer.value],
         "legal_status": person.legal_status,

@@ -57,12 +57,14 @@ def suppress(
     values = {**_values(counts, rows, cols), **(totals or {})}
     hidden = {place for place, value in values.items() if value < k}
     lines = _lines(rows, cols)
-    while True:
+    while not hidden >= values.keys():
+        thin = _thin(values, hidden, lines, k)
+        if thin is not None:
+            hidden.add(thin)
+            continue
         exposed = _recoverable(values, hidden, lines)
         if not exposed:
             break
-        if hidden >= values.keys():
-            break  # all is suppressed already
         hidden.add(_complement(exposed, values, hidden, lines))
     shown = {p: (None if p in hidden else v) for p, v in values.items()}
     return Table(
@@ -98,6 +100,23 @@ def _lines(rows: Sequence[str], cols: Sequence[str]) -> list[tuple[Place, list[P
     lines.append((("all",), [("row", r) for r in rows]))
     lines.append((("all",), [("col", c) for c in cols]))
     return lines
+
+
+def _thin(
+    values: dict[Place, int], hidden: set[Place], lines: list[tuple[Place, list[Place]]], k: int
+) -> Place | None:
+    """A count to hide on a line whose published total leaves less than k for its suppressed
+    counts (counts are never negative: a remainder of 0 would give each of them away as 0, a
+    small one would say they are small): the line's smallest published cell, else its total."""
+    for total, parts in lines:
+        concealed = [p for p in parts if p in hidden]
+        if total in hidden or not concealed:
+            continue
+        left = values[total] - sum(values[p] for p in parts if p not in hidden)
+        if left < k:
+            shown = [p for p in parts if p not in hidden]
+            return min(shown, key=lambda p: (values[p], p)) if shown else total
+    return None
 
 
 def _recoverable(

@@ -16,20 +16,21 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from . import core_edge
-from .access import Action, cases_for, membership, require
+from .access import Action, cases_for, require
+from .crypto import UnreadableDict
 from .models import Case, CaseGroup
 from .services import audit_record, case_record_answer, case_touch
 
-
-def access_group(user: Any, group_id: int | str) -> CaseGroup:
-    """The group, if it is the user's organisation's; 404 otherwise (never 403)."""
-    member = membership(user)
-    try:
-        organisation = getattr(member, "organisation_id", None)
-        found = CaseGroup.objects.get(pk=int(group_id), organisation_id=organisation)
-    except (CaseGroup.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    return found
+# What people exploited together share: the place and its conditions, and who recruited and
+# moved them. Never what happened to one person (violence, documents, pay, debt, deception):
+# those are each person's own account, and copied they would become another's indicators.
+GROUP_FACTS = (
+    "work.country", "work.province", "work.sector", "work.beyond_national_waters",
+    "work.locked_in", "work.movement_restricted", "work.isolation", "work.hours_per_day",
+    "work.days_per_week", "work.overtime_worked", "work.overtime_premium_paid",
+    "work.degrading_living_conditions", "work.hazardous_without_protection",
+    "recruitment.recruited_by", "transit.transported_by", "transit.confined",
+)  # fmt: skip
 
 
 def group_members(*, user: Any, group: CaseGroup) -> QuerySet[Case]:
@@ -37,15 +38,15 @@ def group_members(*, user: Any, group: CaseGroup) -> QuerySet[Case]:
 
 
 def shareable(*, case: Case) -> list[str]:
-    """The questions the case has an answer to, in the interview's order: what it can share.
-    Never the person's own facts (age, sex, documents of their own): those are each person's."""
+    """The group facts (see GROUP_FACTS) the case has an answer to, in the interview's order:
+    what it can share."""
+    if isinstance(case.account, UnreadableDict):
+        return []
     account = core_edge.account_from(case.account)
     return [
         qid
-        for qid, question in core_edge.all_questions().items()
-        if not qid.startswith("person.")
-        and not question.covers  # a filter question's facts are listed on their own
-        and core_edge.answer_of(account, qid) is not None
+        for qid in core_edge.all_questions()
+        if qid in GROUP_FACTS and core_edge.answer_of(account, qid) is not None
     ]
 
 
@@ -111,9 +112,12 @@ def group_share(*, user: Any, group: CaseGroup, source: Case, questions: list[st
         raise Http404
     chosen = [q for q in shareable(case=source) if q in set(questions)]
     CaseGroup.objects.filter(pk=group.pk).update(shared_from=source, shared_questions=chosen)
+    what = f"group {group.reference} shared: {', '.join(chosen) or 'nothing'}"
+    audit_record(user=user, case=source, action="change", what=what)
     copied = 0
     for member in group.members.exclude(pk=source.pk).select_for_update():
-        copied += _fill(user, member, source, chosen)
+        if not isinstance(member.account, UnreadableDict):  # no key reads it: left as it is
+            copied += _fill(user, member, source, chosen)
     return copied
 
 

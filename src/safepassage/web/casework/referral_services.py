@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from .access import Action, require
 from .models import Case, CaseStatus, Consent, Referral, ReferralStatus, Task
-from .services import StaleEdit, audit_record, save_checked
+from .services import StaleEdit, audit_record, case_touch, save_checked
 
 # The consent a referral to a step of this kind rests on.
 CONSENT_FOR_KIND = {
@@ -220,6 +220,7 @@ def share_consent_withdraw(*, user: Any, case: Case, consent_id: int) -> Consent
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by = user
         consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        case_touch(case=case)
         what = f"consent withdrawn: {SHARE} with {consent.with_whom}"
         audit_record(user=user, case=case, action="change", what=what)
     return consent

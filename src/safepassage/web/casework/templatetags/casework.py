@@ -61,6 +61,9 @@ AUDIT_PATTERNS = (
         _("Consent withdrawn: %(what)s"),
     ),
     (re.compile(r"^closure asked: (?P<r>[a-z_]+)$"), _("Closure asked: %(what)s")),
+    (re.compile(r"^group (?P<g>\S+) joined$"), _("Added to group %(what)s")),
+    (re.compile(r"^group (?P<g>\S+) left$"), _("Taken out of group %(what)s")),
+    (re.compile(r"^group (?P<g>\S+) shared: .*$"), _("Answers shared with group %(what)s")),
     (
         re.compile(r"^referral (?P<n>\d+): (?P<s>[a-z_]+)(?: (?P<o>[a-z_]+))?$"),
         _("Referral updated: %(what)s"),
@@ -82,6 +85,8 @@ def audit_words(what: str) -> str:
 
 
 def _audit_part(parts: dict[str, str | None]) -> str:
+    if parts.get("g"):
+        return str(parts["g"])
     if parts.get("q"):
         return present.fact_text(str(parts["q"]))
     if parts.get("c"):

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 
 from .. import selectors, services
 from ..access import Action
+from ..crypto import Unreadable
 from ..models import Case
 from ..routes import case
 
@@ -17,19 +18,13 @@ from ..routes import case
 @case(Action.EXPORT)
 def case_export(request: HttpRequest, found: Case) -> HttpResponse:
     assessment = selectors.case_assessment(case=found)
+    attachments = list(found.attachments.order_by("uploaded_at"))
     record = {
         "reference": found.reference,
         "status": found.status,
         "source": found.source,
         "created_at": found.created_at.isoformat(),
-        "assignment": {"to": _who(found.assigned_to), "at": _at(found.assigned_at)},
-        "closure": {
-            "reason": found.closure_reason,
-            "requested_by": _who(found.closure_requested_by),
-            "requested_at": _at(found.closure_requested_at),
-            "closed_by": _who(found.closed_by),
-            "closed_at": _at(found.closed_at),
-        },
+        **_workflow(found),
         "person": {
             "name": found.name,
             "phone": found.phone,
@@ -41,14 +36,15 @@ def case_export(request: HttpRequest, found: Case) -> HttpResponse:
         "referrals": [_referral(r) for r in found.referrals.order_by("created_at")],
         "notes": [_note(n) for n in found.notes.order_by("created_at")],
         "follow_ups": [_task(t) for t in found.tasks.order_by("due_on", "id")],
-        "attachments": [_attachment(a) for a in found.attachments.order_by("uploaded_at")],
+        "attachments": [_attachment(a) for a in attachments],
         "consents": [_consent(c) for c in found.consent_records.order_by("given_at", "id")],
         "professional_determinations": [
             _professional(p) for p in found.professional_determinations.order_by("created_at")
         ],
         "versions": {"knowledge": found.knowledge_version, "engine": found.engine_version},
         # Parts no configured key decrypts: shown empty above, named here.
-        "unreadable": [str(part) for part in selectors.case_unreadable(case=found)],
+        "unreadable": [str(part) for part in selectors.case_unreadable(case=found)]
+        + [f"attachment {a.pk}" for a in attachments if isinstance(a.content, Unreadable)],
     }
     services.audit_record(user=request.user, case=found, action="export", what="JSON record")
     response = HttpResponse(
@@ -76,6 +72,20 @@ def _referral(referral: Any) -> dict[str, Any]:
         "share_consent_given_at": _at(referral.share_consent.given_at)
         if referral.share_consent
         else None,
+    }
+
+
+def _workflow(found: Case) -> dict[str, Any]:
+    """Who has the case and since when, and where its closure stands."""
+    return {
+        "assignment": {"to": _who(found.assigned_to), "at": _at(found.assigned_at)},
+        "closure": {
+            "reason": found.closure_reason,
+            "requested_by": _who(found.closure_requested_by),
+            "requested_at": _at(found.closure_requested_at),
+            "closed_by": _who(found.closed_by),
+            "closed_at": _at(found.closed_at),
+        },
     }
 
 
@@ -130,7 +140,10 @@ def _attachment(attachment: Any) -> dict[str, Any]:
         "size": attachment.size,
         "uploaded_by": _who(attachment.uploaded_by),
         "uploaded_at": _at(attachment.uploaded_at),
-        "content_base64": base64.b64encode(bytes(attachment.content)).decode("ascii"),
+        # None where no configured key decrypts the file (named under "unreadable").
+        "content_base64": None
+        if isinstance(attachment.content, Unreadable)
+        else base64.b64encode(bytes(attachment.content)).decode("ascii"),
     }
 
 

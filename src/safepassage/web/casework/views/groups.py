@@ -16,6 +16,7 @@ from ..access import Action
 from ..group_forms import GroupJoinForm, GroupNewForm, GroupShareForm
 from ..models import Case, CaseGroup
 from ..routes import case
+from .cases import stale_message
 
 
 def _page(request: HttpRequest, found: Case, status: int = 200, **forms: object) -> HttpResponse:
@@ -50,9 +51,14 @@ def group_page(request: HttpRequest, found: Case) -> HttpResponse:
     form = GroupShareForm(request.POST, choices=_choices(found))
     if not form.is_valid():
         return _page(request, found, 400, share_form=form)
-    copied = groups.group_share(
-        user=request.user, group=found.group, source=found, questions=form.cleaned_data["questions"]
-    )
+    try:
+        copied = groups.group_share(
+            user=request.user, group=found.group, source=found,
+            questions=form.cleaned_data["questions"],
+        )  # fmt: skip
+    except services.StaleEdit:  # a member's case changed meanwhile: nothing was copied
+        messages.error(request, stale_message())
+        return _page(request, found, 409, share_form=form)
     messages.success(
         request,
         ngettext(
