@@ -29,7 +29,7 @@ def crosstab(facts: Iterable[FactRow], by: str, across: str, k: int) -> Table:
                 )
     rows = sorted({r for r, _ in cells})
     cols = sorted({c for _, c in cells})
-    totals: dict[Place, int] = {("all",): len(set().union(*cells.values())) if cells else 0}
+    totals: dict[Place, int] = {("all",): len(set().union(*cells.values()))}
     for r in rows:
         totals[("row", r)] = len(set().union(*(cells[(r, c)] for c in cols)))
     for c in cols:

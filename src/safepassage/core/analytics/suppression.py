@@ -8,7 +8,9 @@ Two rules:
   is a set of linear equations (each row of cells sums to its row total, each column to its
   column total, the totals to the grand total); a suppressed count is recoverable exactly when
   the equations, with every published count filled in, fix its value. While one is, another
-  count on one of its lines is suppressed, the smallest first, so the least is lost.
+  count on one of its lines is suppressed (see `_complement` for which);
+- *remainders*: counts are never negative, so a line's published total must leave at least k
+  for its suppressed counts (a remainder of 0 would give each away as 0).
 
 Exact recovery is what is prevented; bounds (a suppressed pair summing to 12 says each is at
 most 12) remain, as in every cell-suppression scheme; the noise of a release addresses those.
@@ -22,7 +24,7 @@ from fractions import Fraction
 
 Key = tuple[str, str]
 # A count's place in the table: a cell (row, column), a row total ("row", r), a column total
-# ("col", c), or the grand total ("all", "").
+# ("col", c), or the grand total ("all",).
 Place = tuple[str, ...]
 
 

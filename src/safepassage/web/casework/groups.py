@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
+from ...core.account import Account
 from . import core_edge
 from .access import Action, cases_for, require
 from .crypto import UnreadableDict
@@ -76,8 +77,13 @@ def group_join(*, user: Any, case: Case, reference: str) -> CaseGroup:
         organisation_id=case.organisation_id, reference__iexact=reference.strip()
     )
     _join(user, case, group)
-    if group.shared_from_id and group.shared_from_id != case.pk:
-        _fill(user, case, group.shared_from, group.shared_questions)
+    source = group.shared_from
+    if (
+        source is not None
+        and source.pk != case.pk
+        and not isinstance(source.account, UnreadableDict)
+    ):
+        _fill(user, case, core_edge.account_from(source.account), group.shared_questions)
     return group
 
 
@@ -114,17 +120,17 @@ def group_share(*, user: Any, group: CaseGroup, source: Case, questions: list[st
     CaseGroup.objects.filter(pk=group.pk).update(shared_from=source, shared_questions=chosen)
     what = f"group {group.reference} shared: {', '.join(chosen) or 'nothing'}"
     audit_record(user=user, case=source, action="change", what=what)
+    given = core_edge.account_from(source.account)  # read once for every member
     copied = 0
-    for member in group.members.exclude(pk=source.pk).select_for_update():
+    for member in group_members(user=user, group=group).exclude(pk=source.pk).select_for_update():
         if not isinstance(member.account, UnreadableDict):  # no key reads it: left as it is
-            copied += _fill(user, member, source, chosen)
+            copied += _fill(user, member, given, chosen)
     return copied
 
 
-def _fill(user: Any, member: Case, source: Case, questions: list[str]) -> int:
-    """Copy the source's answers into the member where the member has none and was not asked
-    (a "don't know" the member gave is their answer too)."""
-    given = core_edge.account_from(source.account)
+def _fill(user: Any, member: Case, given: Account, questions: list[str]) -> int:
+    """Copy the answers of the `given` account into the member where the member has none and
+    was not asked (a "don't know" the member gave is their answer too)."""
     copied = 0
     for qid in questions:
         own = core_edge.account_from(member.account)

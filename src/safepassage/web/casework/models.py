@@ -91,8 +91,9 @@ class GroupKind(models.TextChoices):
 
 
 class CaseGroup(models.Model):
-    """People exploited together (a boat crew, a compound). Facts they share (the employer, the
-    workplace, the recruiter, the conditions) are entered once, in one member's case, and copied
+    """People exploited together (a boat crew, a compound). Facts they share (the workplace and
+    its conditions, who recruited and moved them; see `groups.GROUP_FACTS`) are entered once, in
+    one member's case, and copied
     into every member's account where that member has no answer of their own; each person keeps
     their own account, consent and plan."""
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -80,9 +79,9 @@ def _in_a_group_already(request: HttpRequest, found: Case) -> HttpResponse:
 def group_new(request: HttpRequest, found: Case) -> HttpResponse:
     if request.method != "POST":
         return redirect("casework:group", case_id=found.pk)
-    form = GroupNewForm(request.POST)
     if found.group is not None:  # a page opened before the case joined one
         return _in_a_group_already(request, found)
+    form = GroupNewForm(request.POST)
     if not form.is_valid():
         return _page(request, found, 400, new_form=form)
     groups.group_create(user=request.user, case=found, **form.cleaned_data)
@@ -93,9 +92,9 @@ def group_new(request: HttpRequest, found: Case) -> HttpResponse:
 def group_join(request: HttpRequest, found: Case) -> HttpResponse:
     if request.method != "POST":
         return redirect("casework:group", case_id=found.pk)
-    form = GroupJoinForm(request.POST)
     if found.group is not None:  # a page opened before the case joined one
         return _in_a_group_already(request, found)
+    form = GroupJoinForm(request.POST)
     if form.is_valid():
         try:
             groups.group_join(
@@ -118,4 +117,4 @@ def group_leave(request: HttpRequest, found: Case) -> HttpResponse:
     if request.method == "POST":
         groups.group_leave(user=request.user, case=found)
         messages.success(request, _("The case left the group; its answers stay as they are."))
-    return redirect(reverse("casework:group", args=[found.pk]))
+    return redirect("casework:group", case_id=found.pk)
