@@ -18,7 +18,7 @@ most 12) remain, as in every cell-suppression scheme; the noise of a release add
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -51,14 +51,21 @@ def suppress(
     cols: Sequence[str],
     k: int,
     totals: Mapping[Place, int] | None = None,
+    hidden: Iterable[Place] = (),
+    multi: bool = False,
 ) -> Table:
     """The table of `counts` (missing cells are zero) as it may be published with threshold k.
     `totals` replaces the sums where a case counts in several cells but once in a total
     (places ("row", r), ("col", c), ("all",)); the equations then assume the sums, which is
-    the attacker's best guess, and the primary rule applies to the true totals."""
+    the attacker's best guess, and the primary rule applies to the true totals. `hidden` are
+    counts to suppress whatever their size: a total another table of the same release hides
+    must not be published beside it (see `dashboard`). `multi`: a case may count in several
+    cells of its row (one row per case, several columns: the indicators found), so a row's
+    cells do not sum to its total; the equations are then only those that hold, each column
+    summing to its total and the row totals to the grand total."""
     values = {**_values(counts, rows, cols), **(totals or {})}
-    hidden = {place for place, value in values.items() if value < k}
-    lines = _lines(rows, cols)
+    hidden = {place for place, value in values.items() if value < k} | (set(hidden) & values.keys())
+    lines = _lines(rows, cols, multi)
     while not hidden >= values.keys():
         thin = _thin(values, hidden, lines, k)
         if thin is not None:
@@ -94,13 +101,17 @@ def _values(
     return values
 
 
-def _lines(rows: Sequence[str], cols: Sequence[str]) -> list[tuple[Place, list[Place]]]:
+def _lines(
+    rows: Sequence[str], cols: Sequence[str], multi: bool = False
+) -> list[tuple[Place, list[Place]]]:
     """Each equation as (its total, the counts that sum to it)."""
     lines: list[tuple[Place, list[Place]]] = []
-    lines += [(("row", r), [("cell", r, c) for c in cols]) for r in rows]
+    if not multi:
+        lines += [(("row", r), [("cell", r, c) for c in cols]) for r in rows]
     lines += [(("col", c), [("cell", r, c) for r in rows]) for c in cols]
     lines.append((("all",), [("row", r) for r in rows]))
-    lines.append((("all",), [("col", c) for c in cols]))
+    if not multi:
+        lines.append((("all",), [("col", c) for c in cols]))
     return lines
 
 

@@ -1,0 +1,207 @@
+"""A release: the tables the analysts' pages, exports and the CLI show, computed once from the
+fact table, suppressed and (unless the organisation turned it off) with noise.
+
+Privacy, in order:
+1. counts are of cases, each through one job (see `engine`);
+2. values of fewer than k cases are counted as "other";
+3. every count of fewer than k cases is suppressed, with complementary suppression; a total
+   two tables share (the same row, column or grand total) is hidden in both if one hides it,
+   so that neither table's equations recover what the other hides;
+4. noise: each table's independent counts get OpenDP's discrete Laplace noise, one scale for
+   the whole release, calibrated to what one case can change (`sensitivity`); the other
+   totals are sums of noisy counts. Published numbers are at least k (a noisy count under k
+   is shown as k: a choice made on noisy numbers only, which costs no privacy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from .engine import FUNNEL, LIST_COLUMNS, Counts, Engine, arrow_table
+from .facts import FactRow
+from .noise import epsilon, noisy, scale_for
+from .suppression import Place, Table, suppress
+
+DEFAULT_K = 11
+DEFAULT_BUDGET = 10.0  # epsilon per release; see docs/analytics-privacy.md for the choice
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    by: tuple[str, ...]
+    across: str
+    cap: int = 1  # the values one case may have in a multi-valued `across`
+
+    @property
+    def multi(self) -> bool:
+        return self.across in LIST_COLUMNS
+
+    @property
+    def sensitivity(self) -> int:
+        """How much one case can change the noisy counts in all (L1): one cell of its row in
+        a one-valued table (the totals are sums); up to `cap` cells and its row's total in a
+        multi-valued one (there a total is of cases, not the sum of its cells)."""
+        return self.cap + 1 if self.multi else 1
+
+
+TABLES = (
+    TableSpec("level_by_place", ("country", "sector"), "level"),
+    TableSpec("stages_by_place", ("country", "sector"), "stages", cap=4),
+    TableSpec("indicators_by_sector", ("country", "sector"), "indicators", cap=6),
+    TableSpec("violations_by_sector", ("country", "sector"), "violations", cap=6),
+    TableSpec("indicators_by_province", ("country", "province"), "indicators", cap=6),
+    TableSpec("violations_by_province", ("country", "province"), "violations", cap=6),
+    TableSpec("channel_by_level", ("country", "channel"), "level"),
+    TableSpec("fees_by_level", ("country", "fees"), "level"),
+    TableSpec("channel_by_outcome", ("country", "channel"), "outcomes", cap=3),
+    TableSpec("level_over_time", ("country", "quarter"), "level"),
+    TableSpec("funnel", ("country", "year"), "funnel", cap=len(FUNNEL)),
+)
+SPECS = {spec.id: spec for spec in TABLES}
+
+
+class ReleasedTable(BaseModel):
+    """One table as published: None where a count is suppressed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    by: tuple[str, ...]
+    across: str
+    rows: tuple[str, ...]  # row keys, their parts joined by "|"
+    cols: tuple[str, ...]
+    cells: tuple[tuple[int | None, ...], ...]
+    row_totals: tuple[int | None, ...]
+    col_totals: tuple[int | None, ...]
+    total: int | None
+    multi: bool  # a case may count in several columns: a total is not the sum of its cells
+    sensitivity: int
+    epsilon: float
+
+    def published(self) -> list[int]:
+        values = [v for row in self.cells for v in row]
+        values += [*self.row_totals, *self.col_totals, self.total]
+        return [v for v in values if v is not None]
+
+
+class ReleaseData(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    k: int
+    noise: bool
+    scale: float | None
+    epsilon: float  # the privacy loss of the whole release (0 without noise)
+    tables: tuple[ReleasedTable, ...]
+
+    def table(self, table_id: str) -> ReleasedTable:
+        return next(t for t in self.tables if t.id == table_id)
+
+
+def release_build(
+    facts: Iterable[FactRow],
+    *,
+    k: int = DEFAULT_K,
+    budget: float | None = DEFAULT_BUDGET,
+    specs: Sequence[TableSpec] = TABLES,
+) -> ReleaseData:
+    """The release of `facts`: with noise spending `budget` (epsilon) in all, or none."""
+    engine = Engine(arrow_table(facts))
+    try:
+        counts = {spec.id: engine.count(spec.by, spec.across, k, spec.cap) for spec in specs}
+    finally:
+        engine.close()
+    tables = suppress_together(specs, counts, k)
+    scale = scale_for([s.sensitivity for s in specs], budget) if budget else None
+    released = [_released(spec, counts[spec.id], tables[spec.id], k, scale) for spec in specs]
+    spent = sum(t.epsilon for t in released)
+    return ReleaseData(k=k, noise=scale is not None, scale=scale, epsilon=spent, tables=released)
+
+
+def totals_of(counts: Counts) -> dict[Place, int]:
+    found: dict[Place, int] = {("all",): counts.total}
+    found.update({("row", r): n for r, n in counts.row_totals.items()})
+    found.update({("col", c): n for c, n in counts.col_totals.items()})
+    return found
+
+
+def suppress_together(
+    specs: Sequence[TableSpec], counts: dict[str, Counts], k: int
+) -> dict[str, Table]:
+    """Each table suppressed, with the totals tables share hidden in all that hold them once
+    one hides them (repeated until no table hides a shared total another publishes)."""
+    shared: set[tuple[str, ...]] = set()
+    while True:
+        tables = {
+            spec.id: suppress(
+                counts[spec.id].cells,
+                counts[spec.id].rows,
+                counts[spec.id].cols,
+                k,
+                totals_of(counts[spec.id]),
+                hidden=[_local(key, spec) for key in shared if _local(key, spec)],
+                multi=spec.multi,
+            )
+            for spec in specs
+        }
+        found = {key for spec in specs for key in _hidden_totals(spec, tables[spec.id])}
+        if found <= shared:
+            return tables
+        shared |= found
+
+
+def _hidden_totals(spec: TableSpec, table: Table) -> set[tuple[str, ...]]:
+    """The table's hidden totals, named as every table with the same rows or columns names
+    them: ("row", by..., key), ("col", across, value), ("all",)."""
+    found: set[tuple[str, ...]] = set()
+    found |= {("row", *spec.by, r) for r, v in table.row_totals.items() if v is None}
+    found |= {("col", spec.across, c) for c, v in table.col_totals.items() if v is None}
+    return found | ({("all",)} if table.total is None else set())
+
+
+def _local(key: tuple[str, ...], spec: TableSpec) -> Place:
+    """A shared total's place in this table, or () if the table has no such total."""
+    if key == ("all",):
+        return key
+    if key[0] == "row" and tuple(key[1:-1]) == spec.by:
+        return ("row", key[-1])
+    if key[0] == "col" and key[1] == spec.across:
+        return ("col", key[2])
+    return ()
+
+
+def _released(
+    spec: TableSpec, counts: Counts, table: Table, k: int, scale: float | None
+) -> ReleasedTable:
+    rows, cols = counts.rows, counts.cols
+    cells = {(r, c): counts.cells.get((r, c), 0) for r in rows for c in cols}
+    row_totals, col_totals, total = dict(counts.row_totals), dict(counts.col_totals), counts.total
+    if scale is not None:
+        cells = dict(zip(cells, noisy(list(cells.values()), scale), strict=True))
+        if spec.multi:
+            row_totals = dict(zip(rows, noisy([row_totals[r] for r in rows], scale), strict=True))
+        else:
+            row_totals = {r: sum(cells[(r, c)] for c in cols) for r in rows}
+        col_totals = {c: sum(cells[(r, c)] for r in rows) for c in cols}
+        total = sum(row_totals.values())
+
+    def shown(value: int, published: int | None) -> int | None:
+        return None if published is None else max(k, value)
+
+    return ReleasedTable(
+        id=spec.id,
+        by=spec.by,
+        across=spec.across,
+        rows=tuple(rows),
+        cols=tuple(cols),
+        cells=tuple(tuple(shown(cells[(r, c)], table.cells[(r, c)]) for c in cols) for r in rows),
+        row_totals=tuple(shown(row_totals[r], table.row_totals[r]) for r in rows),
+        col_totals=tuple(shown(col_totals[c], table.col_totals[c]) for c in cols),
+        total=shown(total, table.total),
+        multi=spec.multi,
+        sensitivity=spec.sensitivity,
+        epsilon=epsilon(spec.sensitivity, scale) if scale is not None else 0.0,
+    )
