@@ -136,3 +136,11 @@ def task_for(case: Case) -> Any:
     from safepassage.web.casework.models import Task
 
     return Task.objects.create(case=case, title="Call back", due_on=date(2026, 1, 5))
+
+
+def release_for(organisation: Organisation) -> Any:
+    """A release of the organisation's cases, made on schedule (no user)."""
+    from safepassage.web.analytics.models import ReleaseKind
+    from safepassage.web.analytics.services import release_make
+
+    return release_make(organisation=organisation, kind=ReleaseKind.SCHEDULED)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,10 +29,10 @@ class Route:
             return "public"
         return rule
 
-    def url(self, **ids: int) -> str:
+    def url(self, **ids: int | str) -> str:
         path = self.pattern
         for key, value in ids.items():
-            path = path.replace(f"<int:{key}>", str(value))
+            path = re.sub(rf"<(?:\w+:)?{key}>", str(value), path)
         return "/" + path
 
 

@@ -21,7 +21,13 @@ def test_it_logs_in_and_lands_on_the_case_list(alice: Any):
     client = Client()
     response = _login(client, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == "/cases/"
+    assert client.get(response["Location"]).url == "/cases/"
+
+
+def test_it_lands_an_analyst_on_the_statistics(ann: Any):
+    client = Client()
+    response = client.post("/accounts/login/", {"username": "ann", "password": PASSWORD})
+    assert client.get(response["Location"]).url == "/statistics/"
 
 
 def test_it_says_which_field_is_wrong_when_the_password_is_wrong(alice: Any):

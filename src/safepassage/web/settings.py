@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "safepassage.web.pages",
     "safepassage.web.casework",
     "safepassage.web.selfcheck",
+    "safepassage.web.analytics",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +92,7 @@ SAFEPASSAGE_CONTACT_WINDOW = int(os.environ.get("SAFEPASSAGE_CONTACT_WINDOW", "6
 # Where the quick exit sends the person (a page that looks ordinary on a shared phone).
 SAFEPASSAGE_QUICK_EXIT_URL = os.environ.get("SAFEPASSAGE_QUICK_EXIT_URL", "https://www.google.com/")
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "casework:list"
+LOGIN_REDIRECT_URL = "start"  # by role: the case list, or the statistics
 LOGOUT_REDIRECT_URL = "login"
 
 ROOT_URLCONF = "safepassage.web.urls"

@@ -14,6 +14,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("check/", include("safepassage.web.selfcheck.urls")),
     path("cases/", include("safepassage.web.casework.urls")),
+    path("statistics/", include("safepassage.web.analytics.urls")),
+    path("start/", views.start, name="start"),
     path(
         "accounts/login/",
         public(

@@ -40,9 +40,10 @@ def require(user: Any, action: Action) -> Membership:
 
 
 def cases_for(user: Any) -> QuerySet[Case]:
-    """Every case the user may see: their organisation's, none for anyone else."""
+    """Every case the user may see: their organisation's, if their role opens cases (an
+    analyst's does not: they see releases only); none for anyone else."""
     member = membership(user)
-    if member is None:
+    if member is None or not can(user, Action.VIEW):
         return Case.objects.none()
     return Case.objects.filter(organisation_id=member.organisation_id)
 
@@ -66,7 +67,9 @@ def colleagues(user: Any) -> QuerySet[Any]:
 
 
 def access_case(user: Any, case_id: int | str, action: Action = Action.VIEW) -> Case:
-    """The case, if the user may do `action` with it; 404 if it is not theirs to see."""
+    """The case, if the user may do `action` with it; 404 if it is not theirs to see; 403
+    for a role that opens no case (an analyst), whichever case is asked for."""
+    require(user, Action.VIEW)
     try:
         case = cases_for(user).get(pk=int(case_id))
     except (Case.DoesNotExist, ValueError, TypeError):

@@ -14,6 +14,8 @@ from .queues import inbox
 def menu(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     return {
+        "menu_cases": can(user, Action.VIEW),
+        "menu_analytics": can(user, Action.ANALYSE),
         "menu_audit": can(user, Action.AUDIT),
         "menu_change": can(user, Action.CHANGE),
         "menu_review": can(user, Action.REVIEW),

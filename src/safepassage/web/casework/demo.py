@@ -1,21 +1,27 @@
 """The demo that `make run` starts with: a clearly marked demo organisation, its users and cases.
 
-The demo cases are the example accounts shipped in `examples/accounts/` with invented names; the
+The demo cases are the example accounts shipped in `examples/accounts/` with invented names,
+and a few thousand generated from them (`core.analytics.synthetic`: who, where and when varied,
+with referrals and outcomes) so that the statistics show patterns above their threshold. The
 demo password is printed, so it is refused in production.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import timezone
 
 from ...core.account_file import read_account
+from ...core.analytics.synthetic import demo_accounts, demo_referrals
 from . import core_edge, services
-from .models import Membership, Organisation, Role
+from .models import Case, Membership, Organisation, Referral, ReferralStatus, Role
 
 EXAMPLES = Path(__file__).resolve().parents[4] / "examples" / "accounts"
 PASSWORD = "demo-safepassage-2026"
@@ -27,10 +33,11 @@ USERS: tuple[tuple[str, str], ...] = (
     ("demo-admin", "administrator"),
 )
 NAMES = ("Demo Person A", "Demo Person B", "Demo Person C", "Demo Person D", "Demo Person E")
+GENERATED = 2000  # enough for the statistics' tables to show cells above k = 11
 
 
 @transaction.atomic
-def seed_demo() -> list[tuple[str, str]]:
+def seed_demo(generated: int = GENERATED) -> list[tuple[str, str]]:
     """Create the demo once; return the demo logins (username, role)."""
     if settings.PRODUCTION:
         raise ImproperlyConfigured("The demo, with its printed password, never runs in production.")
@@ -46,6 +53,7 @@ def seed_demo() -> list[tuple[str, str]]:
     users = [_user(organisation, username, role) for username, role in USERS]
     if created:
         _cases(organisation, users[0])
+        _generated(organisation, users[0], generated)
     return [(username, str(Role(role).label)) for username, role in USERS]
 
 
@@ -68,4 +76,43 @@ def _cases(organisation: Organisation, user: object) -> None:
             name=f"{NAMES[number % len(NAMES)]} ({path.stem.replace('_', ' ')})",
             phone=f"+66 80 000 {number:04d}",
             account=core_edge.account_data(account),
+        )
+
+
+def _generated(organisation: Organisation, user: object, n: int) -> None:
+    """`n` generated demo cases, reported over the last two years, with referrals."""
+    templates = [(p.stem, read_account(p)) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    today = timezone.localdate()
+    rnd = random.Random(n)
+    for number, made in enumerate(demo_accounts(templates, n, until=today)):
+        case = services.case_create(
+            user=user,
+            organisation=organisation,
+            name=f"Demo Generated {number + 1:04d} ({made.template.replace('_', ' ')})",
+            account=core_edge.account_data(made.account),
+        )
+        reported = made.account.reported_on or today
+        Case.objects.filter(pk=case.pk).update(
+            created_at=timezone.make_aware(dt.datetime.combine(reported, dt.time(9)))
+        )
+        _referrals(case, case.level, reported, today, rnd)
+
+
+def _referrals(
+    case: Case, level: str, reported: dt.date, today: dt.date, rnd: random.Random
+) -> None:
+    for sent in demo_referrals(level, rnd):
+        outcome_on = None
+        if sent.days_to_outcome is not None:
+            outcome_on = min(today, reported + dt.timedelta(days=sent.days_to_outcome))
+        Referral.objects.create(
+            case=case,
+            response_id=f"demo.{sent.kind}",
+            kind=sent.kind,
+            provider_id="demo-provider",
+            provider_name="Demo service provider",
+            status=ReferralStatus.CLOSED if sent.outcome else ReferralStatus.MADE,
+            outcome=sent.outcome,
+            sent_on=reported,
+            outcome_on=outcome_on,
         )

@@ -58,6 +58,7 @@ def case_list(
 
     `assigned` is "me", "nobody" or a colleague's id; `overdue` keeps the cases with a
     follow-up past its date (a page's rows get their next follow-up from `next_follow_ups`)."""
+    require(user, Action.VIEW)
     if query.strip() and not can(user, Action.VIEW_PERSONAL):
         raise SearchRefused
     cases = cases_for(user)

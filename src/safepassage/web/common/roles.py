@@ -24,13 +24,16 @@ class Action(StrEnum):
     ASSIGN = "assign"  # give a case to a worker; the inbox of self-check requests
     APPROVE = "approve"  # approve (or send back) a case worker's request to close a case
     ADMINISTER = "administer"  # the organisation's users: create, deactivate, give roles
+    ANALYSE = "analyse"  # the organisation's statistics: releases only, never a case
+    RELEASE = "release"  # make a release, and set the privacy policy releases follow
 
 
 ALLOWED: dict[str, frozenset[Action]] = {
     "case_worker": frozenset({Action.VIEW, Action.VIEW_PERSONAL, Action.CHANGE, Action.EXPORT}),
     "supervisor": frozenset(Action) - {Action.ADMINISTER},
     "administrator": frozenset(Action),
-    "analyst": frozenset({Action.VIEW}),
+    # An analyst sees aggregates only: no case list, no case page, no personal data.
+    "analyst": frozenset({Action.ANALYSE}),
 }
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from ...core.knowledge import default_knowledge
 from ...core.knowledge.contracts import COUNTRIES
+from ..common.roles import Action, can
 from ..common.routes import public
 
 
@@ -28,3 +31,14 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@public
+def start(request: HttpRequest) -> HttpResponse:
+    """Where a login lands: the case list for those who work on cases, the statistics for an
+    analyst (who may open no case), the login page for anyone else."""
+    if can(request.user, Action.VIEW):
+        return redirect("casework:list")
+    if can(request.user, Action.ANALYSE):
+        return redirect("analytics:dashboard")
+    return redirect_to_login(reverse("start"))

@@ -1,0 +1,67 @@
+"""Analytics data: the fact table as the web edge keeps it, the releases made from it, and
+each organisation's privacy policy. Analysts read releases only (see `selectors`)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ...core.analytics.dashboard import DEFAULT_BUDGET, DEFAULT_K
+from ..casework.models import Case, Organisation
+
+
+class CaseFact(models.Model):
+    """A case's rows of the fact table (`core.analytics.facts`): codes, bands and a month,
+    never a name, note or date. `key` is random: the rows never carry the case's id."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="facts")
+    key = models.CharField(max_length=32, unique=True)
+    rows = models.JSONField(default=list)
+    built_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"facts {self.key}"
+
+
+class ReleaseKind(models.TextChoices):
+    SCHEDULED = "scheduled", _("Made on schedule")
+    SUPERVISOR = "supervisor", _("Made by a supervisor")
+
+
+class Release(models.Model):
+    """Tables of counts that passed the privacy gate: what analysts, exports and the CLI see.
+    `data` is a `core.analytics.dashboard.ReleaseData`."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=12, choices=ReleaseKind.choices)
+    k = models.PositiveIntegerField()
+    noise = models.BooleanField()
+    epsilon = models.FloatField()  # the privacy budget this release spent
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ("-made_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"release {self.pk} of {self.made_at:%Y-%m-%d %H:%M}"
+
+
+class PrivacyPolicy(models.Model):
+    """An organisation's choices for its releases (the defaults hold until it makes them)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="privacy_policy"
+    )
+    k = models.PositiveIntegerField(default=DEFAULT_K)
+    noise = models.BooleanField(default=True)
+    budget_per_release = models.FloatField(default=DEFAULT_BUDGET)
+    budget_per_quarter = models.FloatField(default=DEFAULT_BUDGET * 4)
+
+    def __str__(self) -> str:
+        return f"privacy policy of {self.organisation_id}: k={self.k}"
