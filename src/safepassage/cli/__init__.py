@@ -5,6 +5,9 @@ from __future__ import annotations
 import typer
 
 from ..i18n import _
+from .analytics import app as analytics_app
+from .analytics import imports as imports_app
+from .htcds import export_htcds, import_htcds
 from .interview import interview
 from .knowledge import app as knowledge_app
 from .plan import plan
@@ -19,6 +22,12 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(knowledge_app, name="knowledge")
+app.add_typer(analytics_app, name="analytics")
+app.add_typer(imports_app, name="import")
+export_app = typer.Typer(help=_("Export data in a data standard."))
+export_app.command("htcds")(export_htcds)
+imports_app.command("htcds")(import_htcds)
+app.add_typer(export_app, name="export")
 app.command()(screen)
 app.command()(interview)
 app.command()(plan)

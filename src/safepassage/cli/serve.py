@@ -58,6 +58,10 @@ def _print_demo() -> None:
     )
     for username, role in seed_demo():
         typer.echo(f"  {username}  ({role})")
+    from ..web.analytics.demo import seed_statistics
+
+    for line in seed_statistics():
+        typer.echo(f"  {line}")
 
 
 def manage(ctx: typer.Context) -> None:

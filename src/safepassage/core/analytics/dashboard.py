@@ -60,6 +60,8 @@ TABLES = (
     TableSpec("channel_by_outcome", ("country", "channel"), "outcomes", cap=3),
     TableSpec("level_over_time", ("country", "quarter"), "level"),
     TableSpec("funnel", ("country", "year"), "funnel", cap=len(FUNNEL)),
+    # Beside CTDC's: the forms of exploitation by the nationality of the people counted.
+    TableSpec("forms_by_origin", ("origin",), "forms", cap=2),
 )
 SPECS = {spec.id: spec for spec in TABLES}
 
@@ -99,6 +101,10 @@ class ReleaseData(BaseModel):
 
     def table(self, table_id: str) -> ReleasedTable:
         return next(t for t in self.tables if t.id == table_id)
+
+    def find(self, table_id: str) -> ReleasedTable | None:
+        """The table, or None in a release made before it existed."""
+        return next((t for t in self.tables if t.id == table_id), None)
 
 
 def release_build(

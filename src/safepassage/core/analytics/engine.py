@@ -3,14 +3,14 @@ Arrow columns (no extension, no download, the same on SQLite and PostgreSQL depl
 docs/analytics-engine.md for why DuckDB and not a dataframe library).
 
 A release counts each case once, through the job its determination rests on: the worst (then
-the latest) of its jobs. One row per case keeps what one case can change in a table small and
-known in advance, which is what the noise is calibrated to (see `noise`); the fact table keeps
-every job.
+the latest) of its jobs, marked `main` when the table is built. One row per case keeps what
+one case can change in a table small and known in advance, which is what the noise is
+calibrated to (see `noise`); the fact table keeps every job.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +23,9 @@ from .facts import CRIMINAL_JUSTICE, FactRow
 
 SEP = "|"  # between the parts of a row's key ("TH|fishing")
 OTHER = "other"
-LIST_COLUMNS = frozenset({"stages", "indicators", "violations", "referrals", "outcomes", "funnel"})
+LIST_COLUMNS = frozenset(
+    {"stages", "indicators", "violations", "referrals", "outcomes", "funnel", "forms"}
+)
 BOOL_COLUMNS = frozenset({"forced_labour", "criminal_justice"})
 RANK = {level.code: int(level) for level in Level}
 LABOUR_REMEDIES = frozenset(
@@ -89,10 +91,12 @@ def _period(month: str) -> tuple[str, str]:
 
 def arrow_table(facts: Iterable[FactRow]) -> pa.Table:
     """The facts as Arrow columns, with what the release derives from them: the year and
-    quarter of the report, the funnel steps, and the level's rank (to pick each case's job)."""
+    quarter of the report, the funnel steps, the level's rank, and `main`: whether the row is
+    the job its case is counted through (the worst, then the latest)."""
     columns: dict[str, list[Any]] = defaultdict(list)
     names = [name for name in FactRow.model_fields if name != "case"]
-    for row in facts:
+    best: dict[str, tuple[int, int, int]] = {}  # case: (rank, job, row index)
+    for index, row in enumerate(facts):
         columns["case_key"].append(row.case)
         for name in names:
             value = getattr(row, name)
@@ -101,32 +105,40 @@ def arrow_table(facts: Iterable[FactRow]) -> pa.Table:
         columns["year"].append(year)
         columns["quarter"].append(quarter)
         columns["funnel"].append(list(funnel(row)))
-        columns["rank"].append(RANK.get(row.level, 0))
+        rank = RANK.get(row.level, 0)
+        columns["rank"].append(rank)
+        if row.case not in best or (rank, row.job) > best[row.case][:2]:
+            best[row.case] = (rank, row.job, index)
     if not columns:
         return _empty()
+    chosen = {index for _, _, index in best.values()}
+    columns["main"] = [i in chosen for i in range(len(columns["case_key"]))]
     return pa.table(dict(columns))
 
 
 def _empty() -> pa.Table:
-    fields = [("case_key", pa.string()), ("job", pa.int64()), ("rank", pa.int64())]
+    fields = [("case_key", pa.string())]
     for name, info in FactRow.model_fields.items():
-        if name in ("case", "job"):
+        if name == "case":
             continue
         kind = (
             pa.list_(pa.string())
             if name in LIST_COLUMNS
+            else pa.int64()
+            if name == "job"
             else pa.bool_()
             if info.annotation in (bool, "bool")
             else pa.string()
         )
         fields.append((name, kind))
     fields += [("year", pa.string()), ("quarter", pa.string()), ("funnel", pa.list_(pa.string()))]
+    fields += [("rank", pa.int64()), ("main", pa.bool_())]
     return pa.schema(fields).empty_table()
 
 
 @dataclass
 class Counts:
-    """Distinct cases per cell and per total of a two-way table, before suppression."""
+    """Cases per cell and per total of a two-way table, before suppression."""
 
     rows: list[str]
     cols: list[str]
@@ -137,16 +149,20 @@ class Counts:
     folded: dict[str, list[str]] = field(default_factory=dict)  # what was counted as "other"
 
 
+Raw = dict[tuple[str, ...], int]
+
+
 class Engine:
-    """One DuckDB connection over one fact table; `count` runs a release's queries on it."""
+    """One DuckDB connection over one fact table; `count` runs a release's queries on it.
+
+    Each case is one row (its `main` job), so counts add up: a table is two GROUP BYs (cases
+    by row values; by row values and column value), folded into "other" in Python from those
+    small results, plus, for a multi-valued column with rare values, the cases with any."""
 
     def __init__(self, table: pa.Table) -> None:
         self.con = duckdb.connect(":memory:")
-        self.con.register("facts_all", table)
-        self.con.execute(
-            "CREATE TEMP VIEW facts AS SELECT * FROM facts_all QUALIFY row_number() OVER "
-            "(PARTITION BY case_key ORDER BY rank DESC, job DESC) = 1"
-        )
+        self.con.execute("SET enable_progress_bar = false")
+        self.con.register("facts", table)
 
     def close(self) -> None:
         self.con.close()
@@ -164,74 +180,103 @@ class Engine:
         than k cases are counted as "other", part by part (a rare sector of a country becomes
         that country's "other"); `folded` imposes the folding of an earlier count instead. A
         multi-valued `across` keeps at most `cap` values per case (in sorted order)."""
-        base, params = self._base(by, across, cap, where or {})
-        width = len(by)
-        fold = (
-            {key: list(values) for key, values in folded.items()}
-            if folded is not None
-            else self._fold(base, params, width, k)
-        )
-        keys = ", ".join(f"p{i}" for i in range(width))
-        keyed = (
-            f"SELECT k, concat_ws('{SEP}', {keys}) AS r, "
-            f"CASE WHEN list_contains(?, c) THEN '{OTHER}' ELSE c END AS c "
-            f"FROM ({_folding(base, width)})"
-        )
-        sql = (
-            f"SELECT r, c, count(DISTINCT k) FROM ({keyed}) "
-            "GROUP BY GROUPING SETS ((r, c), (r), (c), ())"
-        )
-        values = [list(fold.get("c", [])), *_fold_params(fold, width), *params]
-        return _counts(self.con.execute(sql, values).fetchall(), fold)
-
-    def _base(
-        self, by: Sequence[str], across: str, cap: int, where: Mapping[str, str]
-    ) -> tuple[str, list[Any]]:
         parts = ", ".join(f"{_scalar(name)} AS p{i}" for i, name in enumerate(by))
-        if across in LIST_COLUMNS:
-            values = (
-                f"CASE WHEN len({across}) = 0 THEN ['none'] "
-                f"ELSE list_slice(list_sort({across}), 1, {int(cap)}) END"
-            )
-            column = f"unnest({values})"
-        else:
-            column = _scalar(across)
-        conditions = " AND ".join(f"{_scalar(name)} = ?" for name in where) or "TRUE"
-        sql = f"SELECT case_key AS k, {parts}, {column} AS c FROM facts WHERE {conditions}"
-        return sql, list(where.values())
-
-    def _fold(self, base: str, params: list[Any], width: int, k: int) -> dict[str, list[str]]:
-        """The values (row key prefixes, part by part, and columns) of fewer than k cases."""
-        fold: dict[str, list[str]] = {}
-        for i in range(width):
-            prefix = ", ".join(f"p{j}" for j in range(i + 1))
-            sql = (
-                f"SELECT concat_ws('{SEP}', {prefix}) AS key FROM ({_folding(base, i)}) "
-                "GROUP BY key HAVING count(DISTINCT k) < ?"
-            )
-            values = [*_fold_params(fold, i), *params, k]
-            fold[f"p{i}"] = sorted(r[0] for r in self.con.execute(sql, values).fetchall())
-        sql = f"SELECT c FROM ({base}) GROUP BY c HAVING count(DISTINCT k) < ?"
-        fold["c"] = sorted(r[0] for r in self.con.execute(sql, [*params, k]).fetchall())
-        return fold
-
-
-def _folding(base: str, width: int) -> str:
-    """`base` with its parts 0 to width-1 folded in turn: part i becomes "other" where its
-    prefix (the parts before it, folded already, and it) is rare."""
-    sql = base
-    for i in range(width):
-        prefix = ", ".join(f"p{j}" for j in range(i + 1))
-        sql = (
-            f"SELECT * REPLACE (CASE WHEN list_contains(?, concat_ws('{SEP}', {prefix})) "
-            f"THEN '{OTHER}' ELSE p{i} END AS p{i}) FROM ({sql})"
+        conditions = " AND ".join(["main", *(f"{_scalar(name)} = ?" for name in where or {})])
+        params = list((where or {}).values())
+        rows = self._raw(
+            f"SELECT {parts}, count(*) FROM facts WHERE {conditions} GROUP BY ALL", params
         )
-    return sql
+        values = _values_sql(across, cap)
+        plain = ", ".join(f"p{i}" for i in range(len(by)))
+        cells = self._raw(
+            f"SELECT {plain}, c, count(*) FROM (SELECT {parts}, unnest({values}) AS c "
+            f"FROM facts WHERE {conditions}) GROUP BY ALL"
+            if across in LIST_COLUMNS
+            else f"SELECT {parts}, {values} AS c, count(*) FROM facts WHERE {conditions} "
+            "GROUP BY ALL",
+            params,
+        )
+        fold = (
+            _fold(rows, cells, len(by), k)
+            if folded is None
+            else {key: list(found) for key, found in folded.items()}
+        )
+        rare = fold.get("c", [])
+        any_rare: Raw = {}
+        if across in LIST_COLUMNS and rare:
+            any_rare = self._raw(
+                f"SELECT {parts}, count(*) FROM facts WHERE {conditions} "
+                f"AND list_has_any({values}, ?) GROUP BY ALL",
+                [*params, rare],
+            )
+        return _assemble(rows, cells, any_rare, fold, across in LIST_COLUMNS)
+
+    def _raw(self, sql: str, params: list[Any]) -> Raw:
+        return {tuple(r[:-1]): int(r[-1]) for r in self.con.execute(sql, params).fetchall()}
 
 
-def _fold_params(fold: Mapping[str, Sequence[str]], width: int) -> list[Any]:
-    """The parameters of `_folding(base, width)`: the outermost (last part) comes first."""
-    return [list(fold.get(f"p{i}", [])) for i in reversed(range(width))]
+def _values_sql(across: str, cap: int) -> str:
+    if across in LIST_COLUMNS:
+        return (
+            f"(CASE WHEN len({across}) = 0 THEN ['none'] "
+            f"ELSE list_slice(list_sort({across}), 1, {int(cap)}) END)"
+        )
+    return _scalar(across)
+
+
+def _fold(rows: Raw, cells: Raw, width: int, k: int) -> dict[str, list[str]]:
+    """The row key prefixes (part by part, each part after the earlier ones are folded) and
+    the column values of fewer than k cases. Counts add up: one row per case."""
+    fold: dict[str, list[str]] = {}
+    keys = {raw: list(raw) for raw in rows}
+    for i in range(width):
+        prefixes: Counter[tuple[str, ...]] = Counter()
+        for raw, n in rows.items():
+            prefixes[tuple(keys[raw][: i + 1])] += n
+        rare = {prefix for prefix, n in prefixes.items() if n < k}
+        fold[f"p{i}"] = sorted(SEP.join(prefix) for prefix in rare)
+        for key in keys.values():
+            if tuple(key[: i + 1]) in rare:
+                key[i] = OTHER
+    columns: Counter[str] = Counter()
+    for raw, n in cells.items():
+        columns[raw[-1]] += n
+    fold["c"] = sorted(c for c, n in columns.items() if n < k)
+    return fold
+
+
+def _row_key(raw: tuple[str, ...], fold: Mapping[str, Sequence[str]]) -> str:
+    key = list(raw)
+    for i in range(len(key)):
+        if SEP.join(key[: i + 1]) in fold.get(f"p{i}", ()):
+            key[i] = OTHER
+    return SEP.join(key)
+
+
+def _assemble(
+    rows: Raw, cells: Raw, any_rare: Raw, fold: dict[str, list[str]], multi: bool
+) -> Counts:
+    rare = set(fold.get("c", []))
+    keyed = {raw: _row_key(raw, fold) for raw in rows}
+    found: Counter[tuple[str, str]] = Counter()
+    for raw, n in cells.items():
+        column = raw[-1]
+        if column in rare and multi:
+            continue  # counted once per case below, not once per rare value
+        found[(keyed[raw[:-1]], OTHER if column in rare else column)] += n
+    for raw, n in any_rare.items():
+        found[(keyed[raw], OTHER)] += n
+    row_totals: Counter[str] = Counter()
+    for raw, n in rows.items():
+        row_totals[keyed[raw]] += n
+    col_totals: Counter[str] = Counter()
+    for (_, column), n in found.items():
+        col_totals[column] += n
+    return Counts(
+        rows=sorted(row_totals), cols=sorted(col_totals), cells=dict(found),
+        row_totals=dict(row_totals), col_totals=dict(col_totals),
+        total=sum(rows.values()), folded=fold,
+    )  # fmt: skip
 
 
 def _scalar(name: str) -> str:

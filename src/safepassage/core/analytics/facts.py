@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from ..account import Account
+from ..account import Account, Work
 from ..screening.determination import Determination, Finding
 
 # Recruitment channels as the research compares them (MOU against broker against irregular).
@@ -63,6 +63,9 @@ class FactRow(BaseModel):
     outcomes: tuple[str, ...]
     criminal_justice: bool  # a criminal complaint or a victim identification was sent
     time_to_outcome: str
+    # Forms of exploitation, as CTDC and UNODC count them, so that cases can be put beside
+    # theirs: forced labour, sexual exploitation, labour exploitation short of forced labour.
+    forms: tuple[str, ...] = ()
 
 
 def fact_rows(
@@ -91,6 +94,7 @@ def fact_rows(
                 forced_labour=(view.level if view else result.level).code == "forced_labour",
                 indicators=_codes(found, "indicator"),
                 violations=_codes(found, "violation"),
+                forms=_forms(job, (view.level if view else result.level).code),
                 **shared,
             )
         )
@@ -113,6 +117,17 @@ def _case_columns(account: Account, sent: Sequence[ReferralFact]) -> dict[str, o
         "criminal_justice": any(r.kind in CRIMINAL_JUSTICE for r in sent),
         "time_to_outcome": day_band(min(days)) if days else "",
     }
+
+
+def _forms(job: Work | None, level: str) -> tuple[str, ...]:
+    found = set()
+    if level == "forced_labour":
+        found.add("forced_labour")
+    elif level == "labour_exploitation":
+        found.add("labour_exploitation")
+    if job is not None and (job.sexual_exploitation.yes or job.sector == "sex_industry"):
+        found.add("sexual_exploitation")
+    return tuple(sorted(found))
 
 
 def channel(recruited_by: str, legal_status: str) -> str:

@@ -31,6 +31,7 @@ TITLES: dict[str, Promise] = {
     "channel_by_outcome": gettext_lazy("Recruitment channel and what the responses obtained"),
     "level_over_time": gettext_lazy("The spectrum of exploitation over time"),
     "funnel": gettext_lazy("The identification funnel: from first contact to a remedy"),
+    "forms_by_origin": gettext_lazy("Forms of exploitation by nationality"),
 }
 HEADINGS: dict[str, Promise] = {
     "country": gettext_lazy("Country of work"),
@@ -40,6 +41,7 @@ HEADINGS: dict[str, Promise] = {
     "fees": gettext_lazy("Recruitment fees"),
     "quarter": gettext_lazy("Quarter of the report"),
     "year": gettext_lazy("Year of the report"),
+    "origin": gettext_lazy("Nationality"),
 }
 CHANNELS: dict[str, Promise] = {
     "mou": gettext_lazy("MOU (the official channel)"),
@@ -69,6 +71,11 @@ FUNNEL: dict[str, Promise] = {
     "documents_returned": gettext_lazy("Documents returned"),
     "repatriated": gettext_lazy("Returned home safely"),
 }
+FORMS: dict[str, Promise] = {
+    "forced_labour": gettext_lazy("Forced labour"),
+    "sexual_exploitation": gettext_lazy("Sexual exploitation"),
+    "labour_exploitation": gettext_lazy("Labour exploitation short of forced labour"),
+}
 OUTCOMES: dict[str, Promise] = {str(k): v for k, v in Outcome.choices if k}
 BY_COLUMN: dict[str, dict[str, Promise]] = {
     "country": COUNTRIES,
@@ -82,12 +89,15 @@ BY_COLUMN: dict[str, dict[str, Promise]] = {
     "outcomes": OUTCOMES,
     "referrals": RESPONSE_KINDS,
     "funnel": FUNNEL,
+    "forms": FORMS,
+    "origin": COUNTRIES,
 }
 NONE: dict[str, Promise] = {
     "stages": gettext_lazy("No finding at any stage"),
     "indicators": gettext_lazy("No indicator found"),
     "violations": gettext_lazy("No violation found"),
     "outcomes": gettext_lazy("No outcome yet"),
+    "forms": gettext_lazy("None of these forms"),
 }
 
 

@@ -65,3 +65,38 @@ class PrivacyPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"privacy policy of {self.organisation_id}: k={self.k}"
+
+
+CTDC_GLOBAL, CTDC_SYNTHETIC, GLOTIP = "ctdc_global", "ctdc_synthetic", "glotip"
+
+
+class SourceKind(models.TextChoices):
+    CTDC_GLOBAL = CTDC_GLOBAL, _("CTDC Global Dataset (k-anonymised)")
+    CTDC_SYNTHETIC = CTDC_SYNTHETIC, _("CTDC synthetic victim-perpetrator dataset")
+    GLOTIP = GLOTIP, _("UNODC Global Report on Trafficking in Persons data")
+
+
+class PublishedSource(models.Model):
+    """A published dataset as last imported (one of each kind: a new import replaces it, in
+    one transaction). Public data, the same for every organisation; `summary` holds what the
+    pages show of it, computed once at import."""
+
+    kind = models.CharField(max_length=20, choices=SourceKind.choices, unique=True)
+    file_name = models.CharField(max_length=200)
+    imported_at = models.DateTimeField(auto_now=True)
+    rows = models.PositiveIntegerField()
+    refused = models.JSONField(default=list)  # [{row, column, code, reason}]
+    summary = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.file_name}"
+
+
+class PublishedRecord(models.Model):
+    """One imported row of a published dataset, as the core's importer read it."""
+
+    source = models.ForeignKey(PublishedSource, on_delete=models.CASCADE, related_name="records")
+    data = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"{self.source_id}: row {self.data.get('row')}"

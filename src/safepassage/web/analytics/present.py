@@ -5,12 +5,33 @@ this, so a download holds exactly what the page shows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ...core.analytics.dashboard import ReleasedTable
+from ...core.analytics.ctdc import iso3
+from ...core.analytics.dashboard import ReleaseData, ReleasedTable
 from ...core.analytics.engine import SEP
-from .labels import HEADINGS, TITLES, value_label
+from .labels import BY_COLUMN, HEADINGS, TITLES, value_label
+from .published import summary
+
+LAST = ("none", "other", "unknown")  # after every value with a name of its own
+
+
+def column_order(table: ReleasedTable) -> list[int]:
+    """The columns in the order people read them: a spectrum from decent work to forced
+    labour, a funnel from first contact to remedy, stages along the cycle; other values by
+    their order in the labels; then none, other and unknown."""
+    known = list(BY_COLUMN.get(table.across, {}))
+
+    def rank(index: int) -> tuple[int, int, str]:
+        value = table.cols[index]
+        if value in LAST:
+            return (2, LAST.index(value), value)
+        return (0, known.index(value), value) if value in known else (1, 0, value)
+
+    return sorted(range(len(table.cols)), key=rank)
 
 
 @dataclass
@@ -43,12 +64,13 @@ def keeps(table: ReleasedTable, key: str, country: str, sector: str) -> bool:
 
 
 def shown(table: ReleasedTable, k: int, country: str = "", sector: str = "") -> Shown:
+    order = column_order(table)
     rows = [
         ShownRow(
             parts=[
                 value_label(col, part) for col, part in zip(table.by, key.split(SEP), strict=True)
             ],
-            cells=list(table.cells[i]),
+            cells=[table.cells[i][j] for j in order],
             total=table.row_totals[i],
         )
         for i, key in enumerate(table.rows)
@@ -58,9 +80,9 @@ def shown(table: ReleasedTable, k: int, country: str = "", sector: str = "") -> 
         id=table.id,
         title=str(TITLES.get(table.id, table.id)),
         row_headings=[str(HEADINGS.get(col, col)) for col in table.by],
-        columns=[value_label(table.across, c) for c in table.cols],
+        columns=[value_label(table.across, table.cols[j]) for j in order],
         rows=rows,
-        col_totals=list(table.col_totals),
+        col_totals=[table.col_totals[j] for j in order],
         total=table.total,
         multi=table.multi,
         by_sector="sector" in table.by,
@@ -93,3 +115,61 @@ def _unknown(table: ReleasedTable, k: int) -> str:
 
 def cell_text(value: int | None) -> str:
     return "" if value is None else str(value)
+
+
+INDICATOR_WORDS = {
+    "detected_victims": gettext_lazy("Victims detected"),
+    "prosecuted": gettext_lazy("Persons prosecuted"),
+    "convicted": gettext_lazy("Persons convicted"),
+}
+
+
+def official_figures(data: ReleaseData, country: str = "") -> list[dict[str, Any]]:
+    """UNODC's latest official figures for the countries of work in the release's funnel, with
+    the year each is from and the years without one (the data end in 2021)."""
+    found = summary("glotip")
+    if not found:
+        return []
+    funnel = data.find("funnel")
+    countries = sorted({key.split(SEP)[0] for key in (funnel.rows if funnel else ())})
+    figures = []
+    for code in countries:
+        series = found.get(iso3(code) or "", {}) if code not in ("other", "unknown") else {}
+        if not series or (country and code != country):
+            continue
+        figures.append({"country": value_label("country", code), "figures": [
+            {"what": str(words), **_figure(series.get(name, {}))}
+            for name, words in INDICATOR_WORDS.items()
+        ]})  # fmt: skip
+    return figures
+
+
+def _figure(official: dict[str, Any]) -> dict[str, Any]:
+    gaps = official.get("gaps", [])
+    return {
+        "value": official.get("value"),
+        "year": official.get("year"),
+        "gaps": _("No figure for %(years)s.") % {"years": ", ".join(map(str, gaps))}
+        if gaps
+        else "",
+    }
+
+
+def comparison(data: ReleaseData | None) -> list[dict[str, Any]]:
+    """For each nationality the region's corridors compare, the organisation's cases (forced
+    labour, sexual exploitation, of all counted) beside CTDC's."""
+    ctdc = (summary("ctdc_global") or {}).get("by_citizenship", {})
+    table = data.find("forms_by_origin") if data is not None else None
+    rows = []
+    for code in ("MM", "KH", "LA", "VN"):
+        ours: dict[str, int | None] = {"total": None, "forced_labour": None,
+                                       "sexual_exploitation": None}  # fmt: skip
+        if table is not None and code in table.rows:
+            i = table.rows.index(code)
+            ours["total"] = table.row_totals[i]
+            for form in ("forced_labour", "sexual_exploitation"):
+                if form in table.cols:
+                    ours[form] = table.cells[i][table.cols.index(form)]
+        rows.append({"nationality": value_label("origin", code), "ours": ours,
+                     "ctdc": ctdc.get(iso3(code) or "", {})})  # fmt: skip
+    return rows

@@ -21,7 +21,8 @@ from .charts import chart_svg
 from .downloads import as_csv, as_xlsx
 from .forms import FilterForm, PolicyForm
 from .models import Release
-from .present import Shown, shown
+from .present import Shown, comparison, official_figures, shown
+from .published import summary
 
 
 @staff(Action.ANALYSE)
@@ -46,6 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         data=data,
         query=_query(country, sector),
         tables=[shown(t, data.k, country, sector) for t in data.tables],
+        official=official_figures(data, country),
     )
     services.audit_analytics(
         user=request.user, organisation=release.organisation, action="view",
@@ -158,3 +160,12 @@ def policy(request: HttpRequest) -> HttpResponse:
 @staff(Action.ANALYSE)
 def methods(request: HttpRequest) -> HttpResponse:
     return render(request, "analytics/methods.html")
+
+
+@staff(Action.ANALYSE)
+def compare(request: HttpRequest) -> HttpResponse:
+    """The organisation's cases beside CTDC's for the same nationalities."""
+    release = selectors.release_get(user=request.user, release_id=_number(request, "release"))
+    data = selectors.release_data(release) if release is not None else None
+    context = {"release": release, "rows": comparison(data), "ctdc": summary("ctdc_global")}
+    return render(request, "analytics/compare.html", context)
