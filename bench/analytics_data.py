@@ -122,7 +122,8 @@ def _query(cases: int, stride: int, extra: int) -> str:
         f"FROM range({cases + extra}) t(i)"
     )
     return (
-        f"SELECT {_final()} FROM (SELECT *, {_shaped()} FROM (SELECT *, {_drawn()} FROM ({jobs})))"
+        f"SELECT {_final()} FROM (SELECT *, {_shaped()} FROM (SELECT *, {_drawn()} FROM ({jobs}))) "
+        "ORDER BY c, job"  # the window of `main` reorders rows: keep a case's jobs together
     )
 
 
@@ -179,7 +180,25 @@ def _final() -> str:
         # The job a case is counted through: its worst, then its latest (as arrow_table marks).
         "main": "row_number() OVER (PARTITION BY c ORDER BY rank DESC, job DESC) = 1",
     }
-    return ", ".join(f"{derived.get(name, name)} AS {name}" for name in schema().names)
+    return ", ".join(
+        f"{_stored(name, derived.get(name, name))} AS {name}" for name in schema().names
+    )
+
+
+FLAGS = ("forced_labour", "criminal_justice")
+TEXTS = ("month", "origin", "country", "province", "sector", "level", "trafficking",
+         "channel", "fees", "legal_status", "sex", "age_band", "time_to_outcome", "year",
+         "quarter")  # fmt: skip
+
+
+def _stored(name: str, sql: str) -> str:
+    """A column as `engine.arrow_table` stores it: flags as "yes"/"no", an empty text as
+    "unknown" (the engine groups by the stored values, without a CASE per row)."""
+    if name in FLAGS:
+        return f"CASE WHEN {sql} THEN 'yes' ELSE 'no' END"
+    if name in TEXTS:
+        return f"CASE WHEN ({sql}) = '' THEN 'unknown' ELSE ({sql}) END"
+    return sql
 
 
 def _forms() -> str:

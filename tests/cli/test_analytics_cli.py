@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,29 @@ def test_it_imports_glotip_and_keeps_the_latest_official_figures(db: None):
     assert thailand["year"] <= 2021
     assert thailand["value"] > 0
     assert summary["KHM"]["detected_victims"]["year"] is None  # published by age only
+
+
+def test_it_merges_two_organisations_packages_into_a_network_release(
+    org: Organisation, tmp_path: Path
+):
+    second = Organisation.objects.create(name="Second", slug="two", country="TH")
+    _generated(second, make_user("bob", second, "case_worker"), 150)
+    Organisation.objects.create(name="The network", slug="network", country="TH")
+    paths = []
+    for slug in ("hh", "two"):
+        assert runner.invoke(app, ["analytics", "release", "-o", slug]).exit_code == 0
+        path = tmp_path / f"{slug}.json"
+        made = runner.invoke(app, ["analytics", "package", str(path), "-o", slug], env=ENV)
+        assert made.exit_code == 0, made.output
+        assert "case" not in json.loads(path.read_text())["tables"][0]
+        paths.append(str(path))
+    merged = runner.invoke(app, ["analytics", "merge", *paths, "-o", "network"], env=ENV)
+    assert merged.exit_code == 0, merged.output
+    release = Release.objects.get(organisation__slug="network")
+    assert release.kind == "network"
+    totals = [
+        Release.objects.get(organisation__slug=s).data["tables"][0]["total"] for s in ("hh", "two")
+    ]
+    assert release.data["tables"][0]["total"] == pytest.approx(sum(totals), abs=40)
+    shown = runner.invoke(app, ["analytics", "-o", "network", "-f", "csv"], env=ENV)
+    assert min(int(line["count"]) for line in csv.DictReader(io.StringIO(shown.output))) >= 11

@@ -151,6 +151,70 @@ def release(
         raise typer.Exit(1)
 
 
+@app.command()
+def package(
+    output: Annotated[Path, typer.Argument(help=_("Where to write the package (JSON)."))],
+    organisation: Annotated[str, ORGANISATION] = "demo",
+) -> None:
+    """Write the latest release's noisy counts for a network instance to merge (no rows, no
+    case: counts only, and only from a release with noise)."""
+    _setup_django()
+    from ..core.analytics.network import NoNoise, network_package
+    from ..web.analytics.models import Release
+    from ..web.analytics.selectors import release_data
+
+    org = _organisation(organisation)
+    found = Release.objects.filter(organisation=org).exclude(kind="network").first()
+    if found is None:
+        err.print(_("No release yet: make one with `safepassage analytics release`."))
+        raise typer.Exit(1)
+    try:
+        made = network_package(release_data(found), org.slug)
+    except NoNoise:
+        err.print(
+            _("Release {id} has no noise: nothing of it may leave the organisation.").format(
+                id=found.pk
+            )
+        )
+        raise typer.Exit(1) from None
+    output.write_text(made.model_dump_json(), encoding="utf-8")
+    out.print(_("Wrote the counts of release {id} to {path}.").format(id=found.pk, path=output))
+
+
+@app.command()
+def merge(
+    packages: Annotated[list[Path], typer.Argument(help=_("Packages from the organisations."))],
+    organisation: Annotated[str, ORGANISATION] = "network",
+) -> None:
+    """Merge organisations' packages into a release of the network's organisation, shown on
+    its statistics pages like any release."""
+    _setup_django()
+    from pydantic import ValidationError
+
+    from ..core.analytics.network import NetworkPackage, network_merge
+    from ..web.analytics.services import network_release
+
+    org = _organisation(organisation)
+    read = []
+    for path in packages:
+        try:
+            read.append(NetworkPackage.model_validate_json(_existing(path).read_text("utf-8")))
+        except ValidationError as error:
+            err.print(
+                _("{path} is not a package: {error}").format(
+                    path=path, error=error.errors()[0]["msg"]
+                ),
+                markup=False,
+            )
+            raise typer.Exit(2) from None
+    made = network_release(organisation=org, data=network_merge(read, max(p.k for p in read)))
+    out.print(
+        _("Release {id} of {slug} merges {n} organisations.").format(
+            id=made.pk, slug=org.slug, n=len(read)
+        )
+    )
+
+
 def _import(kind: str, path: Path) -> None:
     from ..core.analytics.ctdc import SourceError
     from ..web.analytics.published import published_import, read_source

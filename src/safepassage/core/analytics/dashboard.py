@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from .engine import FUNNEL, LIST_COLUMNS, Counts, Engine, arrow_table
+from .engine import FUNNEL, LIST_COLUMNS, Counts, Engine, Request, arrow_table
 from .facts import FactRow
 from .noise import epsilon, noisy, scale_for
 from .suppression import Place, Table, suppress
@@ -90,6 +90,20 @@ class ReleasedTable(BaseModel):
         return [v for v in values if v is not None]
 
 
+class NoisyTable(BaseModel):
+    """A table's noisy counts, every one, the suppressed included: what a network instance
+    merges with other organisations' (see `network`). Never shown: the noise alone protects
+    these, which is why a release without noise has none."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    rows: tuple[str, ...]
+    cols: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]
+    row_totals: tuple[int, ...]  # noisy of their own in a multi-valued table, else sums
+
+
 class ReleaseData(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -98,6 +112,7 @@ class ReleaseData(BaseModel):
     scale: float | None
     epsilon: float  # the privacy loss of the whole release (0 without noise)
     tables: tuple[ReleasedTable, ...]
+    network: tuple[NoisyTable, ...] = ()  # with noise only; for the network, never shown
 
     def table(self, table_id: str) -> ReleasedTable:
         return next(t for t in self.tables if t.id == table_id)
@@ -117,14 +132,43 @@ def release_build(
     """The release of `facts`: with noise spending `budget` (epsilon) in all, or none."""
     engine = Engine(arrow_table(facts))
     try:
-        counts = {spec.id: engine.count(spec.by, spec.across, k, spec.cap) for spec in specs}
+        counts = count_specs(engine, specs, k)
     finally:
         engine.close()
     tables = suppress_together(specs, counts, k)
     scale = scale_for([s.sensitivity for s in specs], budget) if budget else None
-    released = [_released(spec, counts[spec.id], tables[spec.id], k, scale) for spec in specs]
-    spent = sum(t.epsilon for t in released)
-    return ReleaseData(k=k, noise=scale is not None, scale=scale, epsilon=spent, tables=released)
+    return assemble(specs, counts, tables, k, scale)
+
+
+def assemble(
+    specs: Sequence[TableSpec],
+    counts: dict[str, Counts],
+    tables: dict[str, Table],
+    k: int,
+    scale: float | None,
+) -> ReleaseData:
+    """The release from the tables' true counts and their suppression, with noise of `scale`
+    (None: exact counts, and nothing for the network)."""
+    noisy_counts = {s.id: _noisy(s, counts[s.id], scale) for s in specs} if scale else {}
+    released = [
+        _released(spec, noisy_counts.get(spec.id, counts[spec.id]), tables[spec.id], k, scale)
+        for spec in specs
+    ]
+    return ReleaseData(
+        k=k,
+        noise=scale is not None,
+        scale=scale,
+        epsilon=sum(t.epsilon for t in released),
+        tables=released,
+        network=[_for_network(s.id, noisy_counts[s.id]) for s in specs if s.id in noisy_counts],
+    )
+
+
+def count_specs(engine: Engine, specs: Sequence[TableSpec], k: int) -> dict[str, Counts]:
+    """Every table's counts, from the few scans `Engine.count_many` shares between them."""
+    requests = [Request(spec.by, spec.across, spec.cap) for spec in specs]
+    found = engine.count_many(requests, k)
+    return {spec.id: counts for spec, counts in zip(specs, found, strict=True)}
 
 
 def totals_of(counts: Counts) -> dict[Place, int]:
@@ -179,23 +223,48 @@ def _local(key: tuple[str, ...], spec: TableSpec) -> Place:
     return ()
 
 
-def _released(
-    spec: TableSpec, counts: Counts, table: Table, k: int, scale: float | None
-) -> ReleasedTable:
+def _noisy(spec: TableSpec, counts: Counts, scale: float) -> Counts:
+    """The table's counts with noise: every cell (zeros and the suppressed too), the row
+    totals of a multi-valued table; the other totals are sums of noisy counts."""
     rows, cols = counts.rows, counts.cols
-    cells = {(r, c): counts.cells.get((r, c), 0) for r in rows for c in cols}
-    row_totals, col_totals, total = dict(counts.row_totals), dict(counts.col_totals), counts.total
-    if scale is not None:
-        cells = dict(zip(cells, noisy(list(cells.values()), scale), strict=True))
-        if spec.multi:
-            row_totals = dict(zip(rows, noisy([row_totals[r] for r in rows], scale), strict=True))
-        else:
-            row_totals = {r: sum(cells[(r, c)] for c in cols) for r in rows}
-        col_totals = {c: sum(cells[(r, c)] for r in rows) for c in cols}
-        total = sum(row_totals.values())
+    keys = [(r, c) for r in rows for c in cols]
+    values = noisy([counts.cells.get(key, 0) for key in keys], scale)
+    cells = dict(zip(keys, values, strict=True))
+    if spec.multi:
+        row_totals = dict(
+            zip(rows, noisy([counts.row_totals[r] for r in rows], scale), strict=True)
+        )
+    else:
+        row_totals = {r: sum(cells[(r, c)] for c in cols) for r in rows}
+    col_totals = {c: sum(cells[(r, c)] for r in rows) for c in cols}
+    return Counts(rows, cols, cells, row_totals, col_totals, sum(row_totals.values()))
 
-    def shown(value: int, published: int | None) -> int | None:
-        return None if published is None else max(k, value)
+
+def _for_network(table_id: str, counts: Counts) -> NoisyTable:
+    return NoisyTable(
+        id=table_id,
+        rows=tuple(counts.rows),
+        cols=tuple(counts.cols),
+        cells=tuple(tuple(counts.cells[(r, c)] for c in counts.cols) for r in counts.rows),
+        row_totals=tuple(counts.row_totals[r] for r in counts.rows),
+    )
+
+
+def released_table(spec: TableSpec, shown: Counts, table: Table, k: int) -> ReleasedTable:
+    """`shown`'s counts where `table` (the suppression) publishes one, at least k."""
+    return _released(spec, shown, table, k, None)
+
+
+def _released(
+    spec: TableSpec, shown: Counts, table: Table, k: int, scale: float | None
+) -> ReleasedTable:
+    """The published table: `shown` (true counts, or noisy ones) where the suppression of the
+    true counts (`table`) publishes a count, raised to k where noise took it below."""
+    rows, cols = shown.rows, shown.cols
+    cells = {(r, c): shown.cells.get((r, c), 0) for r in rows for c in cols}
+
+    def published(value: int, allowed: int | None) -> int | None:
+        return None if allowed is None else max(k, value)
 
     return ReleasedTable(
         id=spec.id,
@@ -203,10 +272,12 @@ def _released(
         across=spec.across,
         rows=tuple(rows),
         cols=tuple(cols),
-        cells=tuple(tuple(shown(cells[(r, c)], table.cells[(r, c)]) for c in cols) for r in rows),
-        row_totals=tuple(shown(row_totals[r], table.row_totals[r]) for r in rows),
-        col_totals=tuple(shown(col_totals[c], table.col_totals[c]) for c in cols),
-        total=shown(total, table.total),
+        cells=tuple(
+            tuple(published(cells[(r, c)], table.cells[(r, c)]) for c in cols) for r in rows
+        ),
+        row_totals=tuple(published(shown.row_totals[r], table.row_totals[r]) for r in rows),
+        col_totals=tuple(published(shown.col_totals[c], table.col_totals[c]) for c in cols),
+        total=published(shown.total, table.total),
         multi=spec.multi,
         sensitivity=spec.sensitivity,
         epsilon=epsilon(spec.sensitivity, scale) if scale is not None else 0.0,

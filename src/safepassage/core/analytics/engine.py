@@ -11,7 +11,7 @@ calibrated to (see `noise`); the fact table keeps every job.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,6 @@ OTHER = "other"
 LIST_COLUMNS = frozenset(
     {"stages", "indicators", "violations", "referrals", "outcomes", "funnel", "forms"}
 )
-BOOL_COLUMNS = frozenset({"forced_labour", "criminal_justice"})
 RANK = {level.code: int(level) for level in Level}
 LABOUR_REMEDIES = frozenset(
     {
@@ -83,7 +82,7 @@ def funnel(row: FactRow) -> tuple[str, ...]:
 
 
 def _period(month: str) -> tuple[str, str]:
-    if not month:
+    if month in ("", "unknown"):
         return "", ""
     year, number = month.split("-")
     return year, f"{year}-Q{(int(number) - 1) // 3 + 1}"
@@ -99,11 +98,10 @@ def arrow_table(facts: Iterable[FactRow]) -> pa.Table:
     for index, row in enumerate(facts):
         columns["case_key"].append(row.case)
         for name in names:
-            value = getattr(row, name)
-            columns[name].append(list(value) if isinstance(value, tuple) else value)
+            columns[name].append(_stored(getattr(row, name)))
         year, quarter = _period(row.month)
-        columns["year"].append(year)
-        columns["quarter"].append(quarter)
+        columns["year"].append(_stored(year))
+        columns["quarter"].append(_stored(quarter))
         columns["funnel"].append(list(funnel(row)))
         rank = RANK.get(row.level, 0)
         columns["rank"].append(rank)
@@ -116,9 +114,21 @@ def arrow_table(facts: Iterable[FactRow]) -> pa.Table:
     return pa.table(dict(columns))
 
 
+def _stored(value: Any) -> Any:
+    """A value as the table holds it: a list for a tuple, "yes"/"no" for a flag, "unknown"
+    for an empty text (so that grouping needs no CASE per row)."""
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and not value:
+        return "unknown"
+    return value
+
+
 def _empty() -> pa.Table:
     fields = [("case_key", pa.string())]
-    for name, info in FactRow.model_fields.items():
+    for name in FactRow.model_fields:
         if name == "case":
             continue
         kind = (
@@ -126,8 +136,6 @@ def _empty() -> pa.Table:
             if name in LIST_COLUMNS
             else pa.int64()
             if name == "job"
-            else pa.bool_()
-            if info.annotation in (bool, "bool")
             else pa.string()
         )
         fields.append((name, kind))
@@ -179,49 +187,139 @@ class Engine:
         """Cases by the parts of `by` (joined into one row key) and `across`. Values of fewer
         than k cases are counted as "other", part by part (a rare sector of a country becomes
         that country's "other"); `folded` imposes the folding of an earlier count instead. A
-        multi-valued `across` keeps at most `cap` values per case (in sorted order)."""
-        parts = ", ".join(f"{_scalar(name)} AS p{i}" for i, name in enumerate(by))
-        conditions = " AND ".join(["main", *(f"{_scalar(name)} = ?" for name in where or {})])
-        params = list((where or {}).values())
-        rows = self._raw(
-            f"SELECT {parts}, count(*) FROM facts WHERE {conditions} GROUP BY ALL", params
-        )
-        values = _values_sql(across, cap)
-        plain = ", ".join(f"p{i}" for i in range(len(by)))
-        cells = self._raw(
-            f"SELECT {plain}, c, count(*) FROM (SELECT {parts}, unnest({values}) AS c "
-            f"FROM facts WHERE {conditions}) GROUP BY ALL"
-            if across in LIST_COLUMNS
-            else f"SELECT {parts}, {values} AS c, count(*) FROM facts WHERE {conditions} "
-            "GROUP BY ALL",
-            params,
-        )
-        fold = (
-            _fold(rows, cells, len(by), k)
-            if folded is None
-            else {key: list(found) for key, found in folded.items()}
-        )
-        rare = fold.get("c", [])
-        any_rare: Raw = {}
-        if across in LIST_COLUMNS and rare:
-            any_rare = self._raw(
-                f"SELECT {parts}, count(*) FROM facts WHERE {conditions} "
-                f"AND list_has_any({values}, ?) GROUP BY ALL",
-                [*params, rare],
-            )
-        return _assemble(rows, cells, any_rare, fold, across in LIST_COLUMNS)
+        multi-valued `across` keeps at most `cap` values per case (its first, in order)."""
+        request = Request(tuple(by), across, cap)
+        return self.count_many([request], k, where, {request: folded} if folded else None)[0]
 
-    def _raw(self, sql: str, params: list[Any]) -> Raw:
+    def count_many(
+        self,
+        requests: Sequence[Request],
+        k: int,
+        where: Mapping[str, str] | None = None,
+        folded: Mapping[Request, Mapping[str, Sequence[str]]] | None = None,
+    ) -> list[Counts]:
+        """`count` for many tables at once: one scan for the rows of all of them, one for the
+        one-valued columns, one per multi-valued column (GROUPING SETS), then each table
+        folded and assembled from those small results."""
+        scan = _Scan(self.con, where or {})
+        rows = scan.rows(requests)
+        cells = scan.cells(requests, rows)
+        found = []
+        for request in requests:
+            imposed = (folded or {}).get(request)
+            fold = (
+                {key: list(values) for key, values in imposed.items()}
+                if imposed is not None
+                else _fold(rows[request.by], cells[request], len(request.by), k)
+            )
+            multi = request.across in LIST_COLUMNS
+            any_rare = scan.any_rare(request, fold["c"]) if multi and fold["c"] else {}
+            found.append(_assemble(rows[request.by], cells[request], any_rare, fold, multi))
+        return found
+
+
+@dataclass(frozen=True)
+class Request:
+    by: tuple[str, ...]
+    across: str
+    cap: int = 1
+
+
+class _Scan:
+    """The queries of `count_many` over the cases (their main jobs) that `where` keeps."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, where: Mapping[str, str]) -> None:
+        self.con = con
+        self.where = " AND ".join(["main", *(f"{_scalar(n)} = ?" for n in where)])
+        self.params = list(where.values())
+
+    def _grouped(
+        self, sql_from: str, sets: Sequence[tuple[str, ...]], extra: str = ""
+    ) -> list[Any]:
+        """Rows of `SELECT <every column of the sets>, count(*)` grouped by each set, each
+        row with the set it belongs to (a column outside the set reads NULL; no value is NULL:
+        unknowns are "unknown")."""
+        columns = list(dict.fromkeys(c for group in sets for c in group))
+        grouping = ", ".join("(" + ", ".join(group) + ")" for group in sets)
+        sql = (
+            f"SELECT {', '.join(columns)}, count(*){extra} FROM {sql_from} "
+            f"GROUP BY GROUPING SETS ({grouping})"
+        )
+        found = []
+        for record in self.con.execute(sql, self.params).fetchall():
+            present = frozenset(c for c, v in zip(columns, record, strict=False) if v is not None)
+            found.append(
+                (present, dict(zip(columns, record, strict=False)), record[len(columns) :])
+            )
+        return found
+
+    def rows(self, requests: Sequence[Request]) -> dict[tuple[str, ...], Raw]:
+        """Cases by the values of each distinct `by`; with, per multi-valued column, the
+        cases whose list is empty (counted as "none")."""
+        bys = list(dict.fromkeys(r.by for r in requests))
+        lists = sorted({r.across for r in requests if r.across in LIST_COLUMNS})
+        empty = "".join(f", count(*) FILTER (WHERE len({name}) = 0)" for name in lists)
+        source = f"(SELECT * FROM facts WHERE {self.where})"
+        found: dict[tuple[str, ...], Raw] = {by: {} for by in bys}
+        self.empty: dict[tuple[tuple[str, ...], str], Raw] = {}
+        for present, values, counts in self._grouped(source, bys, empty):
+            by = next(b for b in bys if frozenset(b) == present)
+            key = tuple(values[c] for c in by)
+            found[by][key] = int(counts[0])
+            for name, n in zip(lists, counts[1:], strict=True):
+                if n:
+                    self.empty.setdefault((by, name), {})[key] = int(n)
+        return found
+
+    def cells(
+        self, requests: Sequence[Request], rows: Mapping[tuple[str, ...], Raw]
+    ) -> dict[Request, Raw]:
+        found: dict[Request, Raw] = {r: {} for r in requests}
+        scalar = [r for r in requests if r.across not in LIST_COLUMNS]
+        if scalar:
+            source = f"(SELECT * FROM facts WHERE {self.where})"
+            self._fill(found, scalar, source, lambda r: r.across)
+        for (name, cap), group in _by_list(requests).items():
+            columns = ", ".join(dict.fromkeys(c for r in group for c in r.by))
+            source = (
+                f"(SELECT {columns}, unnest(list_slice({name}, 1, {int(cap)})) AS c "
+                f"FROM facts WHERE {self.where})"
+            )
+            self._fill(found, group, source, lambda r: "c")
+            for request in group:
+                for key, n in self.empty.get((request.by, name), {}).items():
+                    found[request][(*key, "none")] = n
+        return found
+
+    def _fill(self, found: dict[Request, Raw], group: Sequence[Request], source: str,
+              column: Callable[[Request], str]) -> None:  # fmt: skip
+        sets = {r: (*r.by, column(r)) for r in group}
+        for present, values, counts in self._grouped(source, list(dict.fromkeys(sets.values()))):
+            for request, wanted in sets.items():
+                if frozenset(wanted) == present:
+                    key = tuple(values[c] for c in request.by)
+                    found[request][(*key, values[column(request)])] = int(counts[0])
+
+    def any_rare(self, request: Request, rare: Sequence[str]) -> Raw:
+        """Cases of each row with any of the `rare` values (an empty list being "none"): each
+        counts once in "other", however many rare values it has."""
+        name, cap = request.across, int(request.cap)
+        parts = ", ".join(request.by)
+        none = f"(len({name}) = 0 AND list_contains(?, 'none')) OR " if "none" in rare else ""
+        sql = (
+            f"SELECT {parts}, count(*) FROM facts WHERE {self.where} AND "
+            f"({none}list_has_any(list_slice({name}, 1, {cap}), ?)) GROUP BY ALL"
+        )
+        params = [*self.params, *([list(rare)] if none else []), list(rare)]
         return {tuple(r[:-1]): int(r[-1]) for r in self.con.execute(sql, params).fetchall()}
 
 
-def _values_sql(across: str, cap: int) -> str:
-    if across in LIST_COLUMNS:
-        return (
-            f"(CASE WHEN len({across}) = 0 THEN ['none'] "
-            f"ELSE list_slice(list_sort({across}), 1, {int(cap)}) END)"
-        )
-    return _scalar(across)
+def _by_list(requests: Sequence[Request]) -> dict[tuple[str, int], list[Request]]:
+    found: dict[tuple[str, int], list[Request]] = defaultdict(list)
+    for request in requests:
+        if request.across in LIST_COLUMNS:
+            found[(request.across, request.cap)].append(request)
+    return found
 
 
 def _fold(rows: Raw, cells: Raw, width: int, k: int) -> dict[str, list[str]]:
@@ -280,23 +378,6 @@ def _assemble(
 
 
 def _scalar(name: str) -> str:
-    if name in BOOL_COLUMNS:
-        return f"(CASE WHEN {name} THEN 'yes' ELSE 'no' END)"
-    return f"(CASE WHEN {name} IS NULL OR {name} IN ('', 'unknown') THEN 'unknown' ELSE {name} END)"
-
-
-def _counts(found: list[tuple[Any, ...]], fold: dict[str, list[str]]) -> Counts:
-    cells: dict[tuple[str, str], int] = {}
-    rows: dict[str, int] = {}
-    cols: dict[str, int] = {}
-    total = 0
-    for r, c, n in found:
-        if r is not None and c is not None:
-            cells[(r, c)] = int(n)
-        elif r is not None:
-            rows[r] = int(n)
-        elif c is not None:
-            cols[c] = int(n)
-        else:
-            total = int(n)
-    return Counts(sorted(rows), sorted(cols), cells, rows, cols, total, fold)
+    """A column as queries read it: as stored, since `arrow_table` stores every unknown as
+    "unknown" and yes/no as words (no CASE per row, which was most of a query's time)."""
+    return name

@@ -28,6 +28,7 @@ class CaseFact(models.Model):
 class ReleaseKind(models.TextChoices):
     SCHEDULED = "scheduled", _("Made on schedule")
     SUPERVISOR = "supervisor", _("Made by a supervisor")
+    NETWORK = "network", _("Merged from the releases of a network's organisations")
 
 
 class Release(models.Model):

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from ...core.analytics.dashboard import release_build
+from ...core.analytics.dashboard import ReleaseData, release_build
 from ..casework.models import AuditEvent, Organisation
 from ..common.roles import Action, require
 from .facts import fact_table, facts_refresh
@@ -79,6 +79,19 @@ def release_make(
     )
     audit_analytics(
         user=user, organisation=organisation, action="create", what=f"release {release.pk} made"
+    )
+    return release
+
+
+@transaction.atomic
+def network_release(*, organisation: Organisation, data: ReleaseData) -> Release:
+    """A release of the network's organisation, merged from its members' packages."""
+    release = Release.objects.create(
+        organisation=organisation, kind="network", k=data.k, noise=data.noise,
+        epsilon=data.epsilon, data=data.model_dump(mode="json"),
+    )  # fmt: skip
+    audit_analytics(
+        user=None, organisation=organisation, action="create", what=f"release {release.pk} made"
     )
     return release
 

@@ -982,6 +982,92 @@ MESSAGES = (
     gettext_noop("Germany"),
     # Translators: cli/__init__.py
     gettext_noop("SafePassage: screen migrant workers' accounts, plan responses, manage cases."),
+    # Translators: cli/__init__.py
+    gettext_noop("Export data in a data standard."),
+    # Translators: cli/analytics.py
+    gettext_noop("The organisation's statistics: releases that expose nobody."),
+    # Translators: cli/analytics.py
+    gettext_noop("Import data: published datasets, or cases in a data standard."),
+    # Translators: cli/analytics.py
+    gettext_noop("The organisation's short name (its slug)."),
+    # Translators: cli/analytics.py
+    gettext_noop("No organisation {slug}. Known: {known}."),
+    # Translators: cli/analytics.py
+    gettext_noop("Only this table (repeatable)."),
+    # Translators: cli/analytics.py
+    gettext_noop("text, or csv with a count column."),
+    # Translators: cli/analytics.py
+    gettext_noop("--format must be text or csv, not {fmt}."),
+    # Translators: cli/analytics.py
+    gettext_noop("No release yet: make one with `safepassage analytics release`."),
+    # Translators: cli/analytics.py
+    gettext_noop("No table {names}."),
+    # Translators: cli/analytics.py
+    gettext_noop("All rows"),
+    # Translators: cli/analytics.py
+    gettext_noop("All cases in the row"),
+    # Translators: cli/analytics.py
+    gettext_noop("Release {id} of {made}: counts of at least {k} cases; privacy budget {epsilon}."),
+    # Translators: cli/analytics.py
+    gettext_noop("hidden"),
+    # Translators: cli/analytics.py
+    gettext_noop("All"),
+    # Translators: cli/analytics.py
+    gettext_noop("Every organisation (for a scheduled job)."),
+    # Translators: cli/analytics.py
+    gettext_noop("{slug}: no release, the quarter's privacy budget is spent ({spent} of {limit})."),
+    # Translators: cli/analytics.py
+    gettext_noop("{slug}: release {id} made (privacy budget {epsilon})."),
+    # Translators: cli/analytics.py
+    gettext_noop("Where to write the package (JSON)."),
+    # Translators: cli/analytics.py
+    gettext_noop("Release {id} has no noise: nothing of it may leave the organisation."),
+    # Translators: cli/analytics.py
+    gettext_noop("Wrote the counts of release {id} to {path}."),
+    # Translators: cli/analytics.py
+    gettext_noop("Packages from the organisations."),
+    # Translators: cli/analytics.py
+    gettext_noop("{path} is not a package: {error}"),
+    # Translators: cli/analytics.py
+    gettext_noop("Release {id} of {slug} merges {n} organisations."),
+    # Translators: cli/analytics.py
+    gettext_noop("Reading {name}"),
+    # Translators: cli/analytics.py
+    gettext_noop("Saving"),
+    # Translators: cli/analytics.py
+    gettext_noop("{name}: {rows} rows: {imported} imported, {refused} refused."),
+    # Translators: cli/analytics.py
+    gettext_noop("Row {row}, column {column}: {reason}"),
+    # Translators: cli/analytics.py
+    gettext_noop("... and {n} more refused rows."),
+    # Translators: cli/analytics.py
+    gettext_noop("{path}: no such file."),
+    # Translators: cli/analytics.py
+    gettext_noop("A CTDC dataset, a CSV file."),
+    # Translators: cli/analytics.py
+    gettext_noop("UNODC's GLOTIP data, an XLSX file."),
+    # Translators: cli/htcds.py
+    gettext_noop("The organisation's short name (slug)."),
+    # Translators: cli/htcds.py
+    gettext_noop("The file's format."),
+    # Translators: cli/htcds.py
+    gettext_noop("Where to write it (default: safepassage-htcds-SLUG.FORMAT)."),
+    # Translators: cli/htcds.py
+    gettext_noop("Exporting cases"),
+    # Translators: cli/htcds.py
+    gettext_noop("Exported {rows} cases of {organisation} to {path}."),
+    # Translators: cli/htcds.py
+    gettext_noop("{count} cases were left out: no configured key decrypts their account."),
+    # Translators: cli/htcds.py
+    gettext_noop("The HTCDS file, CSV or XLSX."),
+    # Translators: cli/htcds.py
+    gettext_noop("Importing cases"),
+    # Translators: cli/htcds.py
+    gettext_noop("Nothing was imported: {refused} of {rows} rows refused."),
+    # Translators: cli/htcds.py
+    gettext_noop("Imported {count} of {rows} rows as new cases of {organisation}; none refused."),
+    # Translators: cli/htcds.py
+    gettext_noop("No organisation is called {slug}. Use one of: {known}."),
     # Translators: cli/interview.py
     gettext_noop("Language of the questions: en, th, km, lo, my, vi."),
     # Translators: cli/interview.py
@@ -1104,8 +1190,6 @@ MESSAGES = (
     gettext_noop("Not chosen, and why:"),
     # Translators: cli/screen.py
     gettext_noop("Apply the law in force on this date (YYYY-MM-DD)."),
-    # Translators: cli/screen.py
-    gettext_noop("{path}: no such file."),
     # Translators: cli/screen.py
     gettext_noop("[bold]Position on the spectrum:[/bold] {level}"),
     # Translators: cli/screen.py
