@@ -112,3 +112,47 @@ def test_it_sends_an_anonymous_visitor_to_log_in(release: Release):
 
 def test_it_refuses_the_statistics_to_a_case_worker(release: Release, alice: Any):
     assert client_for(alice).get("/statistics/").status_code == 403
+
+
+def test_it_refuses_a_release_number_it_cannot_read(release: Release, ann: Any):
+    assert client_for(ann).get("/statistics/", {"release": "²"}).status_code == 404
+    assert client_for(ann).get("/statistics/compare/", {"release": "1e3"}).status_code == 404
+
+
+def test_it_filters_by_country_of_work_not_nationality(release: Release, ann: Any):
+    page = client_for(ann).get("/statistics/").content.decode()
+    choices = page.split('name="country"')[1].split("</select>")[0]
+    assert 'value="MM"' not in choices  # nationality only: nobody here works in Myanmar
+    assert client_for(ann).get("/statistics/", {"country": "MM"}).status_code == 400
+    assert client_for(ann).get("/statistics/", {"country": "KH"}).status_code == 200
+
+
+def test_it_keeps_text_that_looks_like_a_formula_as_text():
+    from safepassage.web.analytics.downloads import as_csv, as_xlsx
+    from safepassage.web.analytics.present import Shown, ShownRow
+
+    table = Shown(
+        id="t", title="T", row_headings=["Province"], columns=["Cases"],
+        rows=[ShownRow(parts=["=HYPERLINK(1)"], cells=[12], total=12)],
+        col_totals=[12], total=12, multi=False, by_sector=False,
+    )  # fmt: skip
+    text = as_csv(table, 11).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    book = openpyxl.load_workbook(io.BytesIO(as_xlsx(table, 11)))
+    assert book.active.cell(row=4, column=1).data_type == "s"
+
+
+def test_it_audits_the_comparison(release: Release, ann: Any):
+    client_for(ann).get("/statistics/compare/")
+    assert AuditEvent.objects.filter(what="comparison with published data viewed").exists()
+
+
+def test_it_gives_every_code_a_place_in_the_tables():
+    from safepassage.core.analytics import dashboard
+    from safepassage.web.casework.models import Outcome
+    from safepassage.web.common.labels import INDICATORS, VIOLATIONS
+
+    # A case is never cut short: each multi-valued table keeps every code a case can have.
+    assert len(INDICATORS) <= dashboard.INDICATORS
+    assert len(VIOLATIONS) <= dashboard.VIOLATIONS
+    assert len([code for code, _ in Outcome.choices if code]) <= dashboard.OUTCOMES

@@ -68,3 +68,15 @@ def test_it_rebuilds_the_rows_after_a_referral_outcome(case: Case, org: Organisa
 def test_it_keeps_to_the_organisation(case: Case, org: Organisation, other_org: Organisation):
     assert facts_refresh(organisation=other_org) == 0
     assert not CaseFact.objects.filter(organisation=other_org).exists()
+
+
+def test_it_keeps_the_rows_encrypted_at_rest(case: Case, org: Organisation):
+    from django.db import connection
+
+    facts_refresh(organisation=org)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rows FROM analytics_casefact")
+        [(stored,)] = cursor.fetchall()
+    assert "garment" not in stored
+    assert "age_band" not in stored
+    assert CaseFact.objects.get(case=case).rows[0]["sector"] == "garment"

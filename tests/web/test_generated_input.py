@@ -105,3 +105,35 @@ def test_it_never_fails_on_the_administrators_forms(
     client.raise_request_exception = False
     url = f"/cases/team/{alice.pk}/" if target == "member" else target
     assert client.post(url, data).status_code < 500, (url, data)
+
+
+STATISTICS_FIELDS = st.dictionaries(
+    st.sampled_from(["k", "noise", "budget_per_release", "budget_per_quarter", "country",
+                     "sector", "release", "file"]),
+    VALUES,
+    max_size=6,
+)  # fmt: skip
+STATISTICS_URLS = (
+    "/statistics/", "/statistics/policy/", "/statistics/compare/", "/statistics/methods/",
+    "/statistics/htcds/import/", "/statistics/htcds/export.csv",
+    "/statistics/releases/{id}/level_by_place.csv", "/statistics/releases/{id}/funnel.xlsx",
+    "/statistics/releases/{id}/indicators_by_sector.svg",
+)  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=STATISTICS_FIELDS, target=st.sampled_from(STATISTICS_URLS))
+def test_it_never_fails_on_the_statistics_forms(
+    case: Case, sue: Any, ann: Any, data: dict[str, str], target: str
+):
+    from safepassage.web.analytics.models import Release
+
+    from .conftest import release_for
+
+    release = Release.objects.first() or release_for(case.organisation)
+    url = target.format(id=release.pk)
+    for user in (sue, ann):
+        client = client_for(user)
+        client.raise_request_exception = False
+        assert client.get(url, data).status_code < 500, (url, data)
+        assert client.post(url, data).status_code < 500, (url, data)

@@ -53,3 +53,12 @@ def test_it_hashes_passwords_with_a_slow_salted_hash():
 
     first = getattr(ours, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)[0]
     assert first.endswith(("PBKDF2PasswordHasher", "Argon2PasswordHasher", "ScryptPasswordHasher"))
+
+
+def test_it_refuses_a_user_of_no_organisation_without_a_loop(db: None):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username="nobody", password=PASSWORD)
+    client = Client()
+    client.force_login(user)
+    assert client.get("/start/").status_code == 403

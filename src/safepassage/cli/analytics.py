@@ -74,6 +74,15 @@ def show(
         raise typer.Exit(2)
     tables = [shown(t, data.k) for t in data.tables if not table or t.id in table]
     (_print_csv if fmt == "csv" else _print_text)(tables, found)
+    _audit(found, "view", f"release {found.pk} viewed")
+
+
+def _audit(release: Any, action: str, what: str) -> None:
+    """The terminal reads and sends as the web does: audit-logged, by nobody (the CLI runs
+    as the server's operator, not as a user)."""
+    from ..web.analytics.services import audit_analytics
+
+    audit_analytics(user=None, organisation=release.organisation, action=action, what=what)
 
 
 def _lines(table: Any) -> list[tuple[str, str, int]]:
@@ -130,7 +139,13 @@ def release(
     from ..web.analytics.services import BudgetSpent, release_make
     from ..web.casework.models import Organisation
 
-    chosen = list(Organisation.objects.all()) if every else [_organisation(organisation)]
+    # A scheduled run makes releases for organisations with cases (not for a network's own,
+    # whose releases are merged ones).
+    chosen = (
+        list(Organisation.objects.filter(cases__isnull=False).distinct())
+        if every
+        else [_organisation(organisation)]
+    )
     failed = False
     for org in chosen:
         try:
@@ -169,7 +184,9 @@ def package(
         err.print(_("No release yet: make one with `safepassage analytics release`."))
         raise typer.Exit(1)
     try:
-        made = network_package(release_data(found), org.slug)
+        made = network_package(
+            release_data(found), org.slug, f"{found.pk} of {found.made_at:%Y-%m-%d}"
+        )
     except NoNoise:
         err.print(
             _("Release {id} has no noise: nothing of it may leave the organisation.").format(
@@ -178,6 +195,7 @@ def package(
         )
         raise typer.Exit(1) from None
     output.write_text(made.model_dump_json(), encoding="utf-8")
+    _audit(found, "export", f"release {found.pk} packaged")
     out.print(_("Wrote the counts of release {id} to {path}.").format(id=found.pk, path=output))
 
 
@@ -191,7 +209,7 @@ def merge(
     _setup_django()
     from pydantic import ValidationError
 
-    from ..core.analytics.network import NetworkPackage, network_merge
+    from ..core.analytics.network import NetworkPackage, SamePackages, network_merge
     from ..web.analytics.services import network_release
 
     org = _organisation(organisation)
@@ -207,7 +225,16 @@ def merge(
                 markup=False,
             )
             raise typer.Exit(2) from None
-    made = network_release(organisation=org, data=network_merge(read, max(p.k for p in read)))
+    try:
+        data = network_merge(read, max(p.k for p in read))
+    except SamePackages as twice:
+        err.print(
+            _("Two packages of {names}: each organisation's people would count twice.").format(
+                names=twice
+            )
+        )
+        raise typer.Exit(2) from None
+    made = network_release(organisation=org, data=data)
     out.print(
         _("Release {id} of {slug} merges {n} organisations.").format(
             id=made.pk, slug=org.slug, n=len(read)

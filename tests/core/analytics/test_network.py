@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from safepassage.core.analytics.dashboard import release_build
 from safepassage.core.analytics.facts import FactRow
-from safepassage.core.analytics.network import NoNoise, network_merge, network_package
+from safepassage.core.analytics.network import (
+    NoNoise,
+    SamePackages,
+    network_merge,
+    network_package,
+)
 
 from .test_release import BASE
 
@@ -46,10 +51,18 @@ def test_it_shows_across_organisations_what_none_shows_alone():
     releases = [release_build(_organisation(p), k=K, budget=2000.0) for p in ("a", "b")]
     for data in releases:  # seven cases each: hidden
         assert _cell(data, "level_by_place", "TH|fishing", "forced_labour") is None
-    merged = network_merge([network_package(d, name) for d, name in zip(releases, "ab")], K)
+    merged = network_merge(
+        [network_package(d, name) for d, name in zip(releases, "ab", strict=True)], K
+    )
     for level in LEVELS:
         assert _cell(merged, "level_by_place", "TH|fishing", level) == pytest.approx(14, abs=2)
-    assert merged.epsilon == pytest.approx(max(d.epsilon for d in releases))
+    assert merged.epsilon == pytest.approx(sum(d.epsilon for d in releases))
+
+
+def test_it_refuses_two_packages_of_one_organisation():
+    data = release_build(_organisation("a"), k=K, budget=10.0)
+    with pytest.raises(SamePackages):
+        network_merge([network_package(data, "a", "1"), network_package(data, "a", "2")], K)
 
 
 @settings(max_examples=20, deadline=None)

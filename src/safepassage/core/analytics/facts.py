@@ -160,8 +160,9 @@ def _month(day: date | None) -> str:
 
 
 def _place(province: str | None) -> str:
-    """A province as a code-like key: case and spacing do not split a cell."""
-    return " ".join((province or "").split()).title()
+    """A province as a code-like key: case and spacing do not split a cell, and the separator
+    of a table's row keys ("|") cannot appear in one."""
+    return " ".join((province or "").replace("|", "/").split()).title()
 
 
 def _codes(findings: list[Finding], kind: str) -> tuple[str, ...]:

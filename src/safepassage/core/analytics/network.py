@@ -7,10 +7,12 @@ Why noisy counts, the suppressed ones included: each organisation's noise protec
 of its counts (see `noise`), so what it sends is safe to send; the local suppression is a
 second guard for what its own pages show. Summed, five organisations' six fishing-boat cases
 each become thirty, above k, and the network's release can show them. Whatever the network does
-with noisy counts is post-processing: it spends no more of any organisation's budget. Each
-organisation's cases are its own people, so the merged release protects each of them as their
-organisation's release did: its epsilon is the largest of the organisations' (parallel
-composition), not their sum.
+with noisy counts is post-processing: it spends no more of any organisation's budget. If each
+organisation's cases were its own people, the merged release would protect each of them as
+their organisation's release did (parallel composition: the largest epsilon). But a migrant
+may be a client of two organisations, so the merged release records the sum of the
+organisations' epsilons, the bound that holds whoever the people are. One package per
+organisation: two of the same organisation would count its people twice.
 
 What the sums cannot know: a value an organisation counted as "other" (fewer than k of its
 cases) stays in its "other"; the network's row for that value holds the others' cases only.
@@ -37,17 +39,23 @@ class NetworkPackage(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     organisation: str  # a name the network knows it by, not a case's
+    release: str  # which of its releases ("12 of 2026-11-30"), so a merge can be traced
     k: int
     epsilon: float
     tables: tuple[NoisyTable, ...]
 
 
-def network_package(data: ReleaseData, organisation: str) -> NetworkPackage:
+class SamePackages(ValueError):
+    """Two packages of one organisation: its people would be counted twice."""
+
+
+def network_package(data: ReleaseData, organisation: str, release: str = "") -> NetworkPackage:
     if not data.noise or not data.network:
         raise NoNoise(organisation)
     return NetworkPackage(
-        organisation=organisation, k=data.k, epsilon=data.epsilon, tables=data.network
-    )
+        organisation=organisation, release=release, k=data.k, epsilon=data.epsilon,
+        tables=data.network,
+    )  # fmt: skip
 
 
 def network_merge(packages: Sequence[NetworkPackage], k: int) -> ReleaseData:
@@ -55,12 +63,16 @@ def network_merge(packages: Sequence[NetworkPackage], k: int) -> ReleaseData:
     suppressed as any release is (primary and complementary, totals shared between tables)."""
     if not packages:
         raise ValueError("no package to merge")
+    names = [p.organisation for p in packages]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise SamePackages(", ".join(twice))
     common = set.intersection(*({t.id for t in p.tables} for p in packages))
     specs = [SPECS[table_id] for table_id in SPECS if table_id in common]
     counts = {spec.id: _summed([_of(p, spec.id) for p in packages]) for spec in specs}
     tables = suppress_together(specs, counts, k)
     released = [released_table(spec, counts[spec.id], tables[spec.id], k) for spec in specs]
-    spent = max(p.epsilon for p in packages)
+    spent = sum(p.epsilon for p in packages)
     return ReleaseData(k=k, noise=True, scale=None, epsilon=spent, tables=released)
 
 

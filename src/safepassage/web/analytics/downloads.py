@@ -30,19 +30,33 @@ def footnote(k: int) -> str:
     ) % {"k": k}
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str | int | None) -> str | int:
+    """A value as a spreadsheet must take it: a text that starts like a formula (a province
+    typed "=HYPERLINK(...)") is kept as text, with a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA):
+        return "'" + value
+    return value
+
+
 def as_csv(table: Shown, k: int) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([table.title])
+    writer.writerow([_cell(table.title)])
     for line in table_lines(table):
-        writer.writerow(["" if v is None else v for v in line])
+        writer.writerow([_cell(v) for v in line])
     writer.writerow([footnote(k)])
     return out.getvalue().encode("utf-8-sig")  # the BOM: spreadsheets then read Thai right
 
 
 def as_xlsx(table: Shown, k: int) -> bytes:
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    # Text is text: a value that looks like a formula is never one.
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False})
     sheet = book.add_worksheet(table.id[:31])
     bold = book.add_format({"bold": True})
     sheet.write(0, 0, table.title, bold)

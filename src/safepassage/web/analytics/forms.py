@@ -24,7 +24,8 @@ class FilterForm(forms.Form):
         for table in release.tables:
             for key in table.rows:
                 parts = key.split(SEP)
-                countries.add(parts[0])
+                if "country" in table.by:  # not the nationality of forms_by_origin
+                    countries.add(parts[table.by.index("country")])
                 if "sector" in table.by:
                     sectors.add(parts[table.by.index("sector")])
         every = [("", _("All"))]

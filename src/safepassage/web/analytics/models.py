@@ -8,17 +8,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ...core.analytics.dashboard import DEFAULT_BUDGET, DEFAULT_K
+from ..casework.crypto import EncryptedJSONField
 from ..casework.models import Case, Organisation
 
 
 class CaseFact(models.Model):
     """A case's rows of the fact table (`core.analytics.facts`): codes, bands and a month,
-    never a name, note or date. `key` is random: the rows never carry the case's id."""
+    never a name, note or date. `key` is random: the rows never carry the case's id. The rows
+    are encrypted as the account they come from is: beside the case they would tell a
+    database dump the person's nationality, age band, province and what was found."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="facts")
     key = models.CharField(max_length=32, unique=True)
-    rows = models.JSONField(default=list)
+    rows = EncryptedJSONField(default=list)
     built_at = models.DateTimeField()
 
     def __str__(self) -> str:

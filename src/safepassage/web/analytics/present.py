@@ -57,10 +57,12 @@ class Shown:
 
 
 def keeps(table: ReleasedTable, key: str, country: str, sector: str) -> bool:
-    parts = key.split(SEP)
-    if country and parts[0] != country:
-        return False
-    return not (sector and "sector" in table.by and parts[table.by.index("sector")] != sector)
+    """Whether the filter keeps the row (a filter on a column the table lacks keeps all)."""
+    parts = dict(zip(table.by, key.split(SEP), strict=True))
+    return all(
+        not wanted or parts.get(column, wanted) == wanted
+        for column, wanted in (("country", country), ("sector", sector))
+    )
 
 
 def shown(table: ReleasedTable, k: int, country: str = "", sector: str = "") -> Shown:

@@ -60,7 +60,9 @@ def release_make(
     the dashboard; the schedule (`safepassage analytics release`) makes one with no user."""
     if kind == "supervisor":  # the schedule runs as nobody
         require(user, Action.RELEASE)
-    policy = policy_of(organisation)
+    policy_of(organisation)  # exists, so that it can be locked
+    # Locked until this release is saved: two supervisors at once cannot both spend the rest.
+    policy = PrivacyPolicy.objects.select_for_update().get(organisation=organisation)
     budget = policy.budget_per_release if policy.noise else None
     if budget is not None:
         spent = budget_spent(organisation)

@@ -60,7 +60,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     value = request.GET.get(name, "")
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):  # "²" is a digit to Python, not to int()
         raise Http404
     return int(value)
 
@@ -168,4 +168,8 @@ def compare(request: HttpRequest) -> HttpResponse:
     release = selectors.release_get(user=request.user, release_id=_number(request, "release"))
     data = selectors.release_data(release) if release is not None else None
     context = {"release": release, "rows": comparison(data), "ctdc": summary("ctdc_global")}
+    services.audit_analytics(
+        user=request.user, organisation=membership(request.user).organisation, action="view",
+        what="comparison with published data viewed",
+    )  # fmt: skip
     return render(request, "analytics/compare.html", context)

@@ -1029,6 +1029,8 @@ MESSAGES = (
     # Translators: cli/analytics.py
     gettext_noop("{path} is not a package: {error}"),
     # Translators: cli/analytics.py
+    gettext_noop("Two packages of {names}: each organisation's people would count twice."),
+    # Translators: cli/analytics.py
     gettext_noop("Release {id} of {slug} merges {n} organisations."),
     # Translators: cli/analytics.py
     gettext_noop("Reading {name}"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -41,4 +42,6 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect("casework:list")
     if can(request.user, Action.ANALYSE):
         return redirect("analytics:dashboard")
+    if request.user.is_authenticated:  # no role in any organisation: nothing to open
+        raise PermissionDenied
     return redirect_to_login(reverse("start"))

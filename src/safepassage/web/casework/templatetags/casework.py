@@ -72,6 +72,32 @@ AUDIT_PATTERNS = (
         re.compile(r"^user (?P<u>\S+)(?: created as|: role) (?P<role>[a-z_]+)$"),
         _("User changed: %(what)s"),
     ),
+    (re.compile(r"^release (?P<rel>\d+) made$"), _("Statistics release %(what)s made")),
+    (re.compile(r"^release (?P<rel>\d+) viewed$"), _("Statistics release %(what)s viewed")),
+    (
+        re.compile(r"^release (?P<rel>\d+) downloaded$"),
+        _("Statistics release %(what)s downloaded"),
+    ),
+    (
+        re.compile(r"^release (?P<rel>\d+) packaged$"),
+        _("Statistics release %(what)s sent to the network"),
+    ),
+    (
+        re.compile(r"^privacy policy k=(?P<k>\d+) noise=(?P<noise>on|off)$"),
+        _("Privacy policy changed: %(what)s"),
+    ),
+    (
+        re.compile(r"^htcds export of (?P<cases>\d+) cases.*$"),
+        _("Cases exported in HTCDS: %(what)s"),
+    ),
+    (
+        re.compile(r"^htcds import of (?P<cases>\d+) cases$"),
+        _("Cases imported from HTCDS: %(what)s"),
+    ),
+    (
+        re.compile(r"^comparison with published data viewed$"),
+        _("Comparison with published data viewed"),
+    ),
 )
 
 
@@ -85,6 +111,13 @@ def audit_words(what: str) -> str:
 
 
 def _audit_part(parts: dict[str, str | None]) -> str:
+    if not parts:
+        return ""
+    if parts.get("rel") or parts.get("cases"):
+        return str(parts.get("rel") or parts.get("cases"))
+    if parts.get("k"):
+        noise = _("noise on") if parts["noise"] == "on" else _("noise off")
+        return f"k = {parts['k']}, {noise}"
     if parts.get("g"):
         return str(parts["g"])
     if parts.get("q"):
