@@ -1,12 +1,13 @@
-"""Web latency: the case list with 10,000 cases and one intake step, on SQLite and PostgreSQL.
+"""Web latency: the case list with 10,000 cases, one intake step and the statistics dashboard.
 
-Run: `make bench` (or `.venv/bin/python bench/web_latency.py [--cases N --clients N --seconds S]`).
-For each database it migrates a fresh database, seeds an organisation, a case worker and 10,000
-realistic cases (encrypted names, phones and accounts from `examples/accounts/`, the derived filter
-columns computed as `services.case_create` does, spread over a year), starts the app under
-gunicorn with 2 sync workers (this machine has 2 cores), and drives it from 127.0.0.1 with a fixed
-number of concurrent clients (threads, one connection each). It prints requests, throughput,
-median and p99 latency per scenario and database:
+Run: `make bench` (or `.venv/bin/python bench/web_latency.py [--cases N --clients N --seconds S
+--release-rows N]`).
+For each database it migrates a fresh database, seeds an organisation, a case worker, an analyst
+and 10,000 realistic cases (encrypted names, phones and accounts from `examples/accounts/`, the
+derived filter columns computed as `services.case_create` does, spread over a year), starts the
+app under gunicorn with 2 sync workers (this machine has 2 cores), and drives it from 127.0.0.1
+with a fixed number of concurrent clients (threads, one connection each). It prints requests,
+throughput, median and p99 latency per scenario and database:
 
 - the case list: page 1, a deep page, a filter (country and level) and an exact-match search;
 - the team's queues: "my cases" (a fifth of the cases are the user's), the inbox of self-check
@@ -15,7 +16,16 @@ median and p99 latency per scenario and database:
 - the intake: GET of the intake page (the next adaptive question: the heavy part) and the intake
   step proper, the POST of an answer with the case's version (302). Each client interviews its
   own fresh cases, so no answer is stale; the GET and the POST alternate, so their req/s share
-  the phase.
+  the phase;
+- the analysts' statistics, as an analyst of the organisation (goal: the dashboard's p99 under
+  300 ms at 100,000 cases): the dashboard (`/statistics/`), one chart and one table's CSV. The
+  dashboard reads the latest release only, never the cases, so its latency depends on the
+  release's size, not on the number of case rows: the seed adds one release built from 100,000
+  generated fact rows (97,087 cases, 3% with a second job; `analytics_data.fact_table`,
+  `analytics.release`, the default privacy budget) instead of 100,000 encrypted cases; the
+  10,000 seeded cases stay for the other scenarios. A chart is rendered once and then cached
+  (in each worker's memory): each table's chart is first fetched once, one after the other
+  (every fetch a first render), then one chart by every client, from the cache.
 
 PostgreSQL is used at postgres://postgres@127.0.0.1:5432/safepassage_bench (created and dropped
 here); it is skipped, with a message, only when no server answers there.
@@ -57,13 +67,13 @@ PG_NAME = "safepassage_bench"
 WORKERS = 2
 CSRF = secrets.token_hex(16)  # our own CSRF cookie; the form token may equal the secret
 STATUSES = ("open",) * 7 + ("referred",) * 2 + ("closed",)
-console = Console(width=None if sys.stdout.isatty() else 100)
+console = Console(width=None if sys.stdout.isatty() else 110)  # the table, unwrapped
 
 
 # --- seeding (runs in a child process, with the database's environment) ----------------------
 
 
-def seed(cases: int, clients: int) -> dict[str, Any]:
+def seed(cases: int, clients: int, release_rows: int) -> dict[str, Any]:
     import django
     from django.core.management import call_command
 
@@ -73,10 +83,12 @@ def seed(cases: int, clients: int) -> dict[str, Any]:
     templates = _templates()
     rows = _bulk_cases(org, user, templates, cases)
     _tasks(rows, user)
+    statistics = _statistics(org, clients, release_rows)
     _analyze()
     fresh = [row.pk for row in rows if not row.account]
     return {
         "sessions": [_session(user) for _ in range(clients)],
+        "statistics": statistics,
         "intake": [fresh[i::clients] for i in range(clients)],
         "search": rows[len(rows) // 3].name,
         "filter": (chosen := _common_filter(templates)),
@@ -87,17 +99,63 @@ def seed(cases: int, clients: int) -> dict[str, Any]:
 
 
 def _organisation() -> tuple[Any, Any]:
-    from django.contrib.auth import get_user_model
-
-    from safepassage.web.casework.models import Membership, Organisation
+    from safepassage.web.casework.models import Organisation
 
     org = Organisation.objects.create(name="Bench Help Centre", slug="bench", country="TH")
-    user = get_user_model().objects.create(username="bench-caseworker")
+    # A supervisor: works cases like a case worker, and also sees the inbox.
+    return org, _member(org, "bench-caseworker", "supervisor")
+
+
+def _member(org: Any, username: str, role: str) -> Any:
+    from django.contrib.auth import get_user_model
+
+    from safepassage.web.casework.models import Membership
+
+    user = get_user_model().objects.create(username=username)
     user.set_unusable_password()
     user.save()
-    # A supervisor: works cases like a case worker, and also sees the inbox.
-    Membership.objects.create(user=user, organisation=org, role="supervisor")
-    return org, user
+    Membership.objects.create(user=user, organisation=org, role=role)
+    return user
+
+
+def _statistics(org: Any, clients: int, rows: int) -> dict[str, Any]:
+    """An analyst (statistics only: no case page) and the release the dashboard shows."""
+    analyst = _member(org, "bench-analyst", "analyst")
+    began = time.perf_counter()
+    release, cases = _release(org, rows)
+    return {
+        "sessions": [_session(analyst) for _ in range(clients)],
+        "release": release.pk,
+        "tables": [table["id"] for table in release.data["tables"]],
+        "rows": rows,
+        "cases": cases,
+        "built": time.perf_counter() - began,
+    }
+
+
+def _release(org: Any, rows: int) -> tuple[Any, int]:
+    """A release of `rows` generated fact rows, made as the schedule makes one (`release_make`
+    would read the organisation's own cases), and how many cases the rows are."""
+    import pyarrow.compute as pc
+
+    sys.path.insert(0, str(Path(__file__).parent))  # bench/'s modules, as analytics.py does
+    from analytics import release
+    from analytics_data import fact_table
+
+    from safepassage.core.analytics.dashboard import DEFAULT_BUDGET
+    from safepassage.web.analytics.models import Release
+
+    table = fact_table(rows)
+    data, _laps = release(table, DEFAULT_BUDGET, threads=1)
+    made = Release.objects.create(
+        organisation=org,
+        kind="scheduled",
+        k=data.k,
+        noise=data.noise,
+        epsilon=data.epsilon,
+        data=data.model_dump(mode="json"),
+    )
+    return made, int(pc.count_distinct(table["case_key"]).as_py())
 
 
 def _templates() -> list[tuple[dict[str, Any], dict[str, str]]]:
@@ -294,8 +352,9 @@ def postgres_answers() -> bool:
     return True
 
 
-def run_seed(env: dict[str, str], cases: int, clients: int) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--seed", "--cases", str(cases), "--clients", str(clients)]
+def run_seed(env: dict[str, str], args: argparse.Namespace) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--seed", "--cases", str(args.cases)]
+    command += ["--clients", str(args.clients), "--release-rows", str(args.release_rows)]
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode:
         raise RuntimeError(f"seeding failed:\n{done.stderr}")
@@ -352,6 +411,7 @@ class Stats:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    goal_ms: float | None = None  # a goal for the p99, printed beside the line
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def record(self, took: float, ok: bool) -> None:
@@ -365,14 +425,24 @@ class Stats:
         done = sorted(self.latencies)
         if not done:
             return "0", str(self.errors), "-", "-", "-"
-        p99 = done[max(0, -(-len(done) * 99 // 100) - 1)]  # nearest rank
         return (
             f"{len(done):,}",
             str(self.errors),
             f"{len(done) / self.seconds:.1f}",
             f"{statistics.median(done) * 1000:.1f}",
-            f"{p99 * 1000:.1f}",
+            f"{_p99(done) * 1000:.1f}",
         )
+
+    def goal(self) -> str:
+        done = sorted(self.latencies)
+        if self.goal_ms is None or not done:
+            return ""
+        met = _p99(done) * 1000 < self.goal_ms
+        return f"p99 < {self.goal_ms:g}: {'met' if met else 'not met'}"
+
+
+def _p99(done: list[float]) -> float:
+    return done[max(0, -(-len(done) * 99 // 100) - 1)]  # nearest rank, of sorted latencies
 
 
 class Client:
@@ -423,11 +493,14 @@ def run_phase(clients: list[Client], seconds: float, work: Work, *stats: Stats) 
         one.seconds = time.perf_counter() - began
 
 
-def get_loop(path: str, stats: Stats) -> Work:
+def get_loop(path: str, stats: Stats, marker: str = "BENCH-") -> Work:
+    """GET `path` until the deadline; a success is a 200 holding `marker` (by default a case
+    reference: the list, with cases, not an empty page)."""
+
     def work(_index: int, client: Client, deadline: float) -> None:
         while time.perf_counter() < deadline:
             took, status, text = client.get(path)
-            stats.record(took, status == 200 and "BENCH-" in text)  # the list, with cases
+            stats.record(took, status == 200 and marker in text)
 
     return work
 
@@ -491,13 +564,16 @@ def list_paths(seeded: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def warm_up(port: int, seeded: dict[str, Any]) -> None:
-    """Load the app, the knowledge and the screener in every worker before timing."""
+    """Load the app, the knowledge and the screener in every worker before timing (and the
+    dashboard, but no chart: their first renders are measured)."""
     client = Client(port, seeded["sessions"][0])
+    analyst = Client(port, seeded["statistics"]["sessions"][0])
     first = seeded["intake"][-1][-1]  # a GET changes nothing (but the audit log)
     for _ in range(3 * WORKERS):
         for _name, path in list_paths(seeded):
             client.get(path)
         client.get(f"/cases/{first}/intake/")
+        analyst.get("/statistics/")
 
 
 def measure(port: int, seeded: dict[str, Any], seconds: float) -> list[Stats]:
@@ -510,16 +586,53 @@ def measure(port: int, seeded: dict[str, Any], seconds: float) -> list[Stats]:
         results.append(stats)
     page, step = Stats("intake GET (question)"), Stats("intake step (POST)")
     run_phase(clients, seconds * 2, intake_loop(seeded["intake"], page, step), page, step)
-    return [*results, page, step]
+    return [*results, page, step, *measure_statistics(port, seeded["statistics"], seconds)]
+
+
+CHART = "level_by_place"  # the dashboard's first table
+TITLE = "The spectrum of exploitation by country and sector of work"  # CHART's title
+DASHBOARD_GOAL_MS = 300.0
+
+
+def measure_statistics(port: int, seeded: dict[str, Any], seconds: float) -> list[Stats]:
+    """The dashboard, then every chart's first render, then one chart from the cache and one
+    table's CSV, each client logged in as the analyst."""
+    clients = [Client(port, session) for session in seeded["sessions"]]
+    release = f"/statistics/releases/{seeded['release']}"
+    dashboard = Stats("statistics dashboard", goal_ms=DASHBOARD_GOAL_MS)
+    run_phase(clients, seconds, get_loop("/statistics/", dashboard, TITLE), dashboard)
+    tables = [CHART, *(table for table in seeded["tables"] if table != CHART)]
+    first = first_renders(clients[0], [f"{release}/{table}.svg" for table in tables])
+    for _ in range(4 * WORKERS):  # the chart into every worker's cache (each has its own)
+        clients[0].get(f"{release}/{CHART}.svg")
+    chart, download = Stats("chart (cached)"), Stats("CSV download")
+    run_phase(clients, seconds, get_loop(f"{release}/{CHART}.svg", chart, "</svg>"), chart)
+    run_phase(clients, seconds, get_loop(f"{release}/{CHART}.csv", download, TITLE), download)
+    return [dashboard, first, chart, download]
+
+
+def first_renders(client: Client, paths: list[str]) -> Stats:
+    """Each chart once, one after the other: each a cache miss (a release's charts are
+    rendered on first demand), in whichever worker takes it."""
+    stats = Stats("chart first renders")
+    began = time.perf_counter()
+    for path in paths:
+        took, status, text = client.get(path)
+        stats.record(took, status == 200 and "</svg>" in text)
+    stats.seconds = time.perf_counter() - began
+    return stats
 
 
 def bench_database(label: str, env: dict[str, str], args: argparse.Namespace) -> list[Stats]:
     began = time.perf_counter()
-    seeded = run_seed(env, args.cases, args.clients)
+    seeded = run_seed(env, args)
+    release = seeded["statistics"]
     console.print(
         f"{label}: seeded {args.cases:,} cases in {time.perf_counter() - began:.1f} s; "
         f"list filtered = {urllib.parse.urlencode(seeded['filter'])} "
-        f"(~{seeded['filtered']:,} cases), list search = exact name (1 case)"
+        f"(~{seeded['filtered']:,} cases), list search = exact name (1 case); statistics: a "
+        f"release of {release['rows']:,} fact rows ({release['cases']:,} cases, "
+        f"{len(release['tables'])} tables), built in {release['built']:.1f} s"
     )
     with gunicorn(env) as port:
         return measure(port, seeded, args.seconds)
@@ -530,12 +643,13 @@ def report(results: dict[str, list[Stats]], args: argparse.Namespace) -> None:
         title=f"Web latency: {args.cases:,} cases, {args.clients} concurrent clients, "
         f"gunicorn {WORKERS} sync workers, {os.cpu_count()} cores"
     )
-    for column in ("database", "scenario", "requests", "errors", "req/s", "median ms", "p99 ms"):
-        left = column in ("database", "scenario")
+    columns = ("database", "scenario", "requests", "errors", "req/s", "median ms", "p99 ms")
+    for column in (*columns, "goal"):
+        left = column in ("database", "scenario", "goal")
         table.add_column(column, justify="left" if left else "right", no_wrap=left)
     for database, rows in results.items():
         for stats in rows:
-            table.add_row(database, stats.name, *stats.summary())
+            table.add_row(database, stats.name, *stats.summary(), stats.goal())
         table.add_section()
     console.print(table)
 
@@ -545,13 +659,16 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=8.0, help="per list scenario")
+    parser.add_argument(
+        "--release-rows", type=int, default=100_000, help="fact rows of the dashboard's release"
+    )
     parser.add_argument("--seed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Stopped (Ctrl-C or kill): still stop gunicorn, drop the database, delete the data.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     signal.signal(signal.SIGINT, signal.default_int_handler)
     if args.seed:
-        print(json.dumps(seed(args.cases, args.clients)))
+        print(json.dumps(seed(args.cases, args.clients, args.release_rows)))
         return
     results: dict[str, list[Stats]] = {}
     with tempfile.TemporaryDirectory(prefix="safepassage-bench-") as tmp:

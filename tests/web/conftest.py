@@ -29,6 +29,16 @@ def _fresh_cache() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english() -> None:
+    """Every test starts in English: a request to a page in another language leaves that
+    language active in the thread (Django does not reset it), and a test that renders words
+    without a request would read them in it."""
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fast_hashing(settings: Any, tmp_path: Path) -> None:
     # Password hashing is tested on its own; elsewhere it would only slow every login down.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
