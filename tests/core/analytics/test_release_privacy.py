@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -26,6 +25,7 @@ from safepassage.core.analytics.synthetic import demo_accounts, demo_referrals
 from safepassage.core.knowledge import load_knowledge
 from safepassage.core.screening import Screener
 
+from .solver import Term, fixed
 from .test_release import BASE
 
 K = 5
@@ -58,51 +58,28 @@ def facts(draw: st.DrawFn, most: int = 60) -> list[FactRow]:
     ]
 
 
-def _equations(table: ReleasedTable) -> tuple[list[str], list[list[Fraction]]]:
+def _lines(table: ReleasedTable, t: str = "") -> list[list[Term]]:
     """The sums that hold in the table, over its suppressed counts (written apart from the
     module): columns sum to their totals, row totals to the grand total, and in a one-valued
-    table rows to their totals and column totals to the grand total too."""
-    lines: list[list[tuple[str, int | None, int]]] = []
-    rows, cols = range(len(table.rows)), range(len(table.cols))
-    for j in cols:
-        lines.append([(f"c{i},{j}", table.cells[i][j], 1) for i in rows]
-                     + [(f"k{j}", table.col_totals[j], -1)])  # fmt: skip
+    table rows to their totals. Names start with `t`, so tables can share an equation."""
+    lines: list[list[Term]] = []
+    rows = range(len(table.rows))
+    for j, c in enumerate(table.cols):
+        lines.append([(f"{t}c{i},{c}", table.cells[i][j], 1) for i in rows]
+                     + [(f"col {table.across} {c}", table.col_totals[j], -1)])  # fmt: skip
     if table.rows:  # an empty table holds no equation
-        lines.append([(f"r{i}", table.row_totals[i], 1) for i in rows] + [("t", table.total, -1)])
-    if not table.multi and table.rows:
+        lines.append(
+            [(f"{t}r{i}", table.row_totals[i], 1) for i in rows] + [("all", table.total, -1)]
+        )
+    if not table.multi:
         for i in rows:
-            lines.append([(f"c{i},{j}", table.cells[i][j], 1) for j in cols]
-                         + [(f"r{i}", table.row_totals[i], -1)])  # fmt: skip
-        lines.append([(f"k{j}", table.col_totals[j], 1) for j in cols] + [("t", table.total, -1)])
-    names = sorted({n for line in lines for n, v, _ in line if v is None})
-    index = {n: i for i, n in enumerate(names)}
-    matrix = []
-    for line in lines:
-        row = [Fraction(0)] * (len(names) + 1)
-        for name, value, sign in line:
-            if value is None:
-                row[index[name]] += sign
-            else:
-                row[-1] -= sign * value
-        matrix.append(row)
-    return names, matrix
+            cells = [(f"{t}c{i},{c}", table.cells[i][j], 1) for j, c in enumerate(table.cols)]
+            lines.append([*cells, (f"{t}r{i}", table.row_totals[i], -1)])
+    return lines
 
 
 def _fixed(table: ReleasedTable) -> list[str]:
-    names, rows = _equations(table)
-    rank = 0
-    for col in range(len(names)):
-        pivot = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
-        if pivot is None:
-            continue
-        rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        rows[rank] = [v / rows[rank][col] for v in rows[rank]]
-        for i in range(len(rows)):
-            if i != rank and rows[i][col] != 0:
-                rows[i] = [a - rows[i][col] * b for a, b in zip(rows[i], rows[rank], strict=True)]
-        rank += 1
-    return [names[next(j for j in range(len(names)) if r[j])] for r in rows[:rank]
-            if sum(1 for j in range(len(names)) if r[j]) == 1]  # fmt: skip
+    return fixed(_lines(table))
 
 
 @settings(max_examples=40, deadline=None)
@@ -192,21 +169,12 @@ def test_it_keeps_most_of_the_demo_visible():
 
 
 def _linked_fixed(tables: list[ReleasedTable]) -> list[str]:
-    """Suppressed counts recoverable from the tables together: each table's own sums, and
-    the sums two tables share — each country's cases by a column both have, each country's
-    cases, each column's and all cases (written apart from the module)."""
-    lines: list[list[tuple[str, int | None, int]]] = []
+    """Suppressed counts recoverable from the tables together: each table's own sums, over
+    names the tables share (each column's total, all cases), and the sums two tables with rows
+    under the same countries share: each country's cases, and its cases by each column."""
+    lines: list[list[Term]] = []
     for t, table in enumerate(tables):
-        for j, c in enumerate(table.cols):
-            lines.append([(f"{t}c{i},{c}", table.cells[i][j], 1) for i in range(len(table.rows))]
-                         + [(f"col {table.across} {c}", table.col_totals[j], -1)])  # fmt: skip
-        if table.rows:
-            lines.append([(f"{t}r{i}", table.row_totals[i], 1) for i in range(len(table.rows))]
-                         + [("all", table.total, -1)])  # fmt: skip
-        if not table.multi:
-            for i in range(len(table.rows)):
-                cells = [(f"{t}c{i},{c}", table.cells[i][j], 1) for j, c in enumerate(table.cols)]
-                lines.append([*cells, (f"{t}r{i}", table.row_totals[i], -1)])
+        lines += _lines(table, f"{t}")
         for country in {r.split("|")[0] for r in table.rows}:
             members = [i for i, r in enumerate(table.rows) if r.split("|")[0] == country]
             lines.append([(f"{t}r{i}", table.row_totals[i], 1) for i in members]
@@ -214,31 +182,7 @@ def _linked_fixed(tables: list[ReleasedTable]) -> list[str]:
             for j, c in enumerate(table.cols):
                 lines.append([(f"{t}c{i},{c}", table.cells[i][j], 1) for i in members]
                              + [(f"country {country} {table.across} {c}", None, -1)])  # fmt: skip
-    names = sorted({n for line in lines for n, v, _ in line if v is None})
-    index = {n: i for i, n in enumerate(names)}
-    rows = []
-    for line in lines:
-        row = [Fraction(0)] * (len(names) + 1)
-        for name, value, sign in line:
-            if value is None:
-                row[index[name]] += sign
-            else:
-                row[-1] -= sign * value
-        rows.append(row)
-    rank = 0
-    for col in range(len(names)):
-        pivot = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
-        if pivot is None:
-            continue
-        rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        rows[rank] = [v / rows[rank][col] for v in rows[rank]]
-        for i in range(len(rows)):
-            if i != rank and rows[i][col] != 0:
-                rows[i] = [a - rows[i][col] * b for a, b in zip(rows[i], rows[rank], strict=True)]
-        rank += 1
-    fixed = [names[next(j for j in range(len(names)) if r[j])] for r in rows[:rank]
-             if sum(1 for j in range(len(names)) if r[j]) == 1]  # fmt: skip
-    return [name for name in fixed if not name.startswith("country")]  # never published
+    return [name for name in fixed(lines) if not name.startswith("country")]  # never published
 
 
 @settings(max_examples=30, deadline=None)

@@ -3,13 +3,14 @@ count can be worked out from the published ones, and what is published is true."
 
 from __future__ import annotations
 
-from fractions import Fraction
 from itertools import product
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safepassage.core.analytics.suppression import Table, suppress
+
+from .solver import Term, fixed
 
 K = 11
 ROWS = ("fishing", "garment", "domestic", "construction")
@@ -25,11 +26,9 @@ def tables(draw: st.DrawFn) -> tuple[dict[tuple[str, str], int], list[str], list
     return counts, rows, cols
 
 
-def _equations(table: Table) -> tuple[list[str], list[list[Fraction]]]:
-    """The table's sums as equations over its suppressed counts (written independently of the
-    module: each line minus its total is zero), with the published counts as constants."""
-    unknown: dict[str, int] = {}
-    lines: list[list[tuple[str, int | None, int]]] = []
+def _lines(table: Table) -> list[list[Term]]:
+    """The table's sums (each line minus its total is zero), written apart from the module."""
+    lines: list[list[Term]] = []
     for r in table.rows:
         lines.append([(f"c{r}{c}", table.cells[(r, c)], 1) for c in table.cols]
                      + [(f"r{r}", table.row_totals[r], -1)])  # fmt: skip
@@ -38,38 +37,12 @@ def _equations(table: Table) -> tuple[list[str], list[list[Fraction]]]:
                      + [(f"k{c}", table.col_totals[c], -1)])  # fmt: skip
     lines.append([(f"r{r}", table.row_totals[r], 1) for r in table.rows] + [("t", table.total, -1)])
     lines.append([(f"k{c}", table.col_totals[c], 1) for c in table.cols] + [("t", table.total, -1)])
-    for line in lines:
-        for name, value, _ in line:
-            if value is None:
-                unknown.setdefault(name, len(unknown))
-    matrix = []
-    for line in lines:
-        row = [Fraction(0)] * (len(unknown) + 1)
-        for name, value, sign in line:
-            if value is None:
-                row[unknown[name]] += sign
-            else:
-                row[-1] -= sign * value
-        matrix.append(row)
-    return list(unknown), matrix
+    return lines
 
 
 def _fixed(table: Table) -> list[str]:
-    """The suppressed counts whose value the published ones determine (Gauss-Jordan)."""
-    names, rows = _equations(table)
-    n, rank = len(names), 0
-    for col in range(n):
-        pivot = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
-        if pivot is None:
-            continue
-        rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        rows[rank] = [v / rows[rank][col] for v in rows[rank]]
-        for i in range(len(rows)):
-            if i != rank and rows[i][col] != 0:
-                rows[i] = [a - rows[i][col] * b for a, b in zip(rows[i], rows[rank], strict=True)]
-        rank += 1
-    return [names[next(j for j in range(n) if r[j])] for r in rows[:rank]
-            if sum(1 for j in range(n) if r[j]) == 1]  # fmt: skip
+    """The suppressed counts whose value the published ones determine."""
+    return fixed(_lines(table))
 
 
 @settings(max_examples=300, deadline=None)
