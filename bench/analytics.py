@@ -31,12 +31,13 @@ from safepassage.core.analytics.dashboard import DEFAULT_BUDGET, DEFAULT_K, TABL
 from safepassage.core.analytics.engine import Engine, arrow_table
 from safepassage.core.analytics.noise import scale_for
 from safepassage.core.analytics.release import crosstab
+from safepassage.core.analytics.sources import shared_data
 from safepassage.core.analytics.suppression import suppress
 
 sys.path.insert(0, str(Path(__file__).parent))
 from analytics_data import fact_rows, fact_table, schema
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = shared_data() or Path("shared/data")
 RUNS = 3
 BASELINE_ROWS = 100_000
 SAMPLE = 5_000  # rows checked against arrow_table and release_build

@@ -15,12 +15,13 @@ from safepassage.cli import app
 from safepassage.web.analytics.models import PublishedRecord, PublishedSource, Release
 from safepassage.web.casework.demo import _generated
 from safepassage.web.casework.models import Organisation
+from tests.conftest import published_data
 
 from ..web.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 runner = CliRunner()
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = published_data()
 ENV = {"COLUMNS": "200"}
 
 

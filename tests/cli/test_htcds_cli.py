@@ -14,14 +14,11 @@ from safepassage.core.account_file import read_account
 from safepassage.core.analytics.htcds import column_order
 from safepassage.web.casework import core_edge, services
 from safepassage.web.casework.models import AuditEvent, Case, Organisation
+from tests.conftest import published_data
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "accounts"
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-needs_form = pytest.mark.skipif(
-    not (SHARED / "data" / "htcds" / "htcds_xlsform.xlsx").exists(),
-    reason="the HTCDS files are in ../shared",
-)
+SHARED = published_data().parent
 pytestmark = pytest.mark.usefixtures("db")
 
 
@@ -80,7 +77,6 @@ def test_it_names_the_organisations_there_are(org: Organisation, other_org: Orga
     assert "No organisation is called nobody. Use one of: else, hh." in result.output
 
 
-@needs_form
 def test_it_imports_an_export_into_another_organisation(
     org: Organisation, other_org: Organisation, tmp_path: Path
 ):
@@ -93,7 +89,6 @@ def test_it_imports_an_export_into_another_organisation(
     assert (event.username, event.what) == ("", "htcds import of 3 cases")
 
 
-@needs_form
 def test_it_refuses_a_bad_file_naming_row_and_column_and_imports_nothing(
     org: Organisation, other_org: Organisation, tmp_path: Path
 ):
@@ -110,7 +105,6 @@ def test_it_refuses_a_bad_file_naming_row_and_column_and_imports_nothing(
     assert not Case.objects.filter(organisation=other_org).exists()
 
 
-@needs_form
 def test_it_refuses_a_file_that_is_no_table(other_org: Organisation, tmp_path: Path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

@@ -4,7 +4,6 @@ organisation's for the same nationalities."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,11 +13,12 @@ from safepassage.web.analytics.published import published_import, read_source
 from safepassage.web.analytics.services import release_make
 from safepassage.web.casework.demo import _generated
 from safepassage.web.casework.models import Organisation
+from tests.conftest import published_data
 
 from .conftest import client_for
 
 pytestmark = pytest.mark.django_db
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = published_data()
 
 
 @pytest.fixture

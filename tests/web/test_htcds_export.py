@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -27,17 +26,15 @@ from safepassage.web.analytics import htcds, htcds_views
 from safepassage.web.casework import services
 from safepassage.web.casework.demo import _generated
 from safepassage.web.casework.models import AuditEvent, Case, Organisation
+from tests.conftest import published_data
 
 from .conftest import PERSONAL_NAME, PERSONAL_PHONE, client_for, example, make_user
 
 pytestmark = pytest.mark.django_db
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"  # /work/shared, beside the repository
+SHARED = published_data().parent
 XLSFORM = SHARED / "data" / "htcds" / "htcds_xlsform.xlsx"
 FIELD_SHEET = SHARED / "reference" / "htcds-field-standards.json"
-needs_form = pytest.mark.skipif(
-    not (XLSFORM.exists() and FIELD_SHEET.exists()), reason="the HTCDS files are in ../shared"
-)
 EXPORT = "/statistics/htcds/export.{fmt}"
 IMPORT = "/statistics/htcds/import/"
 # What the importing organisation gets back from the facts of the row alone (not conclusions a
@@ -99,7 +96,6 @@ def _with_cell(content: bytes, row: int, column: str, value: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-@needs_form
 def test_it_exports_every_case_as_a_valid_pseudonymous_htcds_row(demo: Case, sue: Any):
     content = _export(sue)
     rows = _rows(content)
@@ -118,7 +114,6 @@ def test_it_exports_every_case_as_a_valid_pseudonymous_htcds_row(demo: Case, sue
     assert event.what == "htcds export of 61 cases"
 
 
-@needs_form
 def test_it_exports_the_manufacturing_case_as_the_account_says(case: Case, sue: Any):
     [row] = _rows(_export(sue))
     assert row[CASE_ID] == htcds.pseudonym(case)
@@ -171,7 +166,6 @@ def test_it_leaves_out_and_counts_an_account_no_key_decrypts(case: Case, alice: 
     assert event.what == "htcds export of 1 cases (1 unreadable, left out)"
 
 
-@needs_form
 def test_it_reads_its_export_back_into_another_organisation(
     demo: Case, sue: Any, sam: Any, other_org: Organisation
 ):
@@ -200,7 +194,6 @@ def test_it_reads_its_export_back_into_another_organisation(
     assert (event.username, event.what) == ("sam", "htcds import of 61 cases")
 
 
-@needs_form
 def test_it_refuses_the_whole_file_for_one_bad_row(
     demo: Case, sue: Any, sam: Any, other_org: Organisation
 ):
@@ -215,7 +208,6 @@ def test_it_refuses_the_whole_file_for_one_bad_row(
     assert not AuditEvent.objects.filter(organisation=other_org).exists()
 
 
-@needs_form
 def test_it_names_a_column_the_form_lacks_once_at_the_header(case: Case, sue: Any, sam: Any):
     content = _export(sue).decode().splitlines()
     bad = [content[0] + ",prs_Nickname", content[1] + ",Lucky"]
@@ -230,7 +222,6 @@ def test_it_names_a_column_the_form_lacks_once_at_the_header(case: Case, sue: An
     )
 
 
-@needs_form
 @pytest.mark.parametrize(
     ("content", "said"),
     [
@@ -312,7 +303,6 @@ def test_it_exports_only_the_outsiders_own_cases(case: Case, charlie: Any, other
     assert htcds.pseudonym(case) not in "\n".join(lines)
 
 
-@needs_form
 def test_it_imports_a_workbook_as_well(case: Case, sue: Any, sam: Any, other_org: Organisation):
     response = _upload(sam, _export(sue, "xlsx"), "partner.xlsx")
     assert response.status_code == 302

@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from safepassage.core.analytics import ctdc
+from tests.conftest import published_data
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "ctdc"
+DATA = published_data() / "ctdc"
 SYNTHETIC = DATA / "CTDC_VPsynthetic_condensed.csv"
 DICTIONARY = DATA / "CTDC_VPsynthetic_dict_20221201.xlsx"
 SUBSET = DATA / "ctdc_global_2020_subset.csv"
@@ -20,7 +21,7 @@ HEADER = ",".join(ctdc.GLOBAL_COLUMNS)
 
 def _data(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"the published data is not here: {path}")
+        pytest.fail(f"the published data is not here: {path}")
     return path
 
 

@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 
 from safepassage.core.analytics import ctdc, glotip
+from tests.conftest import published_data
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "unodc-glotip"
+DATA = published_data() / "unodc-glotip"
 FILE = DATA / "unodc_data_glotip.xlsx"
 HEADER = [*glotip.COLUMNS.values(), "Source"]
 SOUTHEAST_ASIA = ["THA", "KHM", "LAO", "MMR", "VNM", "MYS"]
@@ -41,7 +42,7 @@ def _write(tmp_path: Path, *rows: list[object], header: list[str] = HEADER) -> P
 @pytest.fixture(scope="module")
 def real() -> ctdc.ImportReport[glotip.GlotipRecord]:
     if not FILE.exists():
-        pytest.skip(f"the published data is not here: {FILE}")
+        pytest.fail(f"the published data is not here: {FILE}")
     return glotip.read_glotip(FILE)
 
 
@@ -49,7 +50,7 @@ def real() -> ctdc.ImportReport[glotip.GlotipRecord]:
 def raw_rows() -> list[tuple[object, ...]]:
     """The file's data rows as openpyxl gives them, without the importer."""
     if not FILE.exists():
-        pytest.skip(f"the published data is not here: {FILE}")
+        pytest.fail(f"the published data is not here: {FILE}")
     book = openpyxl.load_workbook(FILE, read_only=True)
     rows = list(book.worksheets[0].iter_rows(min_row=2, values_only=True))
     book.close()

@@ -4,9 +4,9 @@ copied into the repository: `SAFEPASSAGE_SHARED_DATA`, or `../shared/data` besid
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from ...core.analytics import sources
 from ..casework.models import Organisation
 from .models import CTDC_GLOBAL, CTDC_SYNTHETIC, GLOTIP, PublishedSource, Release, ReleaseKind
 from .published import published_import, read_source
@@ -20,8 +20,7 @@ FILES = {
 
 
 def shared_data() -> Path:
-    default = Path(__file__).resolve().parents[5] / "shared" / "data"
-    return Path(os.environ.get("SAFEPASSAGE_SHARED_DATA", default))
+    return sources.shared_data() or Path("shared/data")  # absent: nothing is imported
 
 
 def seed_statistics() -> list[str]:

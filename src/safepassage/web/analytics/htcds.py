@@ -26,8 +26,6 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
-import safepassage
-
 from ...core.account import Account
 from ...core.analytics.htcds import (
     CaseStatus as HtcdsStatus,
@@ -43,6 +41,7 @@ from ...core.analytics.htcds import (
     write_xlsx,
 )
 from ...core.analytics.htcds_form import Row, normalise_row
+from ...core.analytics.sources import shared_root
 from ..casework import core_edge
 from ..casework.access import Action, cases_for, require
 from ..casework.crypto import UnreadableDict, blind_index
@@ -54,8 +53,8 @@ Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
 FORM_SETTING = "SAFEPASSAGE_HTCDS_FORM"
 FIELDS_SETTING = "SAFEPASSAGE_HTCDS_FIELDS"
-# src/safepassage/__init__.py -> the folder that holds the repository, where `shared` sits.
-SHARED = Path(safepassage.__file__).resolve().parents[3] / "shared"
+# Third-party files, never in the repository (see core.analytics.sources).
+SHARED = shared_root() or Path("shared")
 DEFAULT_FORM = SHARED / "data" / "htcds" / "htcds_xlsform.xlsx"
 DEFAULT_FIELDS = SHARED / "reference" / "htcds-field-standards.json"
 XLSX_MAGIC = b"PK\x03\x04"  # a workbook is a zip file; CSV text never starts so
