@@ -52,5 +52,6 @@ def test_it_puts_the_cases_beside_ctdcs(released: None, ann: Any):
     myanmar = page.split('<th scope="row">Myanmar</th>')[1].split("</tr>")[0]
     cells = myanmar.replace("</td>", "").split("<td>")[1:]
     assert cells[3:6] == ["1250", "1250", "0"]  # CTDC: all 1,250 in forced labour
-    assert int(cells[0]) >= 11  # the organisation's count, released
+    ours = cells[0]  # the organisation's count, released (with noise: at least k, or hidden)
+    assert "Hidden" in ours or int(ours) >= 11
     assert "Source: CTDC" in page
