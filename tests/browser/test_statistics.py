@@ -18,6 +18,7 @@ from safepassage.web.casework.demo import _generated
 from safepassage.web.casework.models import Organisation
 
 from ..web.conftest import make_user
+from .conftest import PHONE
 from .staff import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -67,3 +68,19 @@ def test_nobody_else_reaches_the_statistics(page: Page, live_server: Any, releas
     assert response.status == 404
     page.goto(f"{live_server.url}/statistics/")
     expect(page.get_by_text("No release has been made yet.")).to_be_visible()
+
+
+def test_the_statistics_fit_a_phone(page: Page, live_server: Any, release: Release):
+    from safepassage.web.analytics.published import published_import, read_source
+    from tests.conftest import published_data
+
+    glotip = published_data() / "unodc-glotip" / "unodc_data_glotip.xlsx"
+    published_import(kind="glotip", report=read_source("glotip", glotip))  # its table too
+    page.set_viewport_size(PHONE)
+    log_in(page, live_server.url, "ann")
+    for path in ("/statistics/", "/my/statistics/", "/km/statistics/compare/"):
+        page.goto(f"{live_server.url}{path}")
+        width = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert width[0] <= width[1], (path, width)
