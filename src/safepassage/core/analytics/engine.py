@@ -158,6 +158,7 @@ class Counts:
 
 
 Raw = dict[tuple[str, ...], int]
+Empty = dict[tuple[tuple[str, ...], str], Raw]  # (by, list column): cases with an empty list
 
 
 class Engine:
@@ -202,8 +203,8 @@ class Engine:
         one-valued columns, one per multi-valued column (GROUPING SETS), then each table
         folded and assembled from those small results."""
         scan = _Scan(self.con, where or {})
-        rows = scan.rows(requests)
-        cells = scan.cells(requests, rows)
+        rows, empty = scan.rows(requests)
+        cells = scan.cells(requests, empty)
         found = []
         for request in requests:
             imposed = (folded or {}).get(request)
@@ -253,27 +254,25 @@ class _Scan:
             )
         return found
 
-    def rows(self, requests: Sequence[Request]) -> dict[tuple[str, ...], Raw]:
-        """Cases by the values of each distinct `by`; with, per multi-valued column, the
-        cases whose list is empty (counted as "none")."""
+    def rows(self, requests: Sequence[Request]) -> tuple[dict[tuple[str, ...], Raw], Empty]:
+        """Cases by the values of each distinct `by`; and, per `by` and multi-valued column,
+        the cases whose list is empty (counted as "none")."""
         bys = list(dict.fromkeys(r.by for r in requests))
         lists = sorted({r.across for r in requests if r.across in LIST_COLUMNS})
         empty = "".join(f", count(*) FILTER (WHERE len({name}) = 0)" for name in lists)
         source = f"(SELECT * FROM facts WHERE {self.where})"
         found: dict[tuple[str, ...], Raw] = {by: {} for by in bys}
-        self.empty: dict[tuple[tuple[str, ...], str], Raw] = {}
+        empties: Empty = {}
         for present, values, counts in self._grouped(source, bys, empty):
             by = next(b for b in bys if frozenset(b) == present)
             key = tuple(values[c] for c in by)
             found[by][key] = int(counts[0])
             for name, n in zip(lists, counts[1:], strict=True):
                 if n:
-                    self.empty.setdefault((by, name), {})[key] = int(n)
-        return found
+                    empties.setdefault((by, name), {})[key] = int(n)
+        return found, empties
 
-    def cells(
-        self, requests: Sequence[Request], rows: Mapping[tuple[str, ...], Raw]
-    ) -> dict[Request, Raw]:
+    def cells(self, requests: Sequence[Request], empties: Empty) -> dict[Request, Raw]:
         found: dict[Request, Raw] = {r: {} for r in requests}
         scalar = [r for r in requests if r.across not in LIST_COLUMNS]
         if scalar:
@@ -287,7 +286,7 @@ class _Scan:
             )
             self._fill(found, group, source, lambda r: "c")
             for request in group:
-                for key, n in self.empty.get((request.by, name), {}).items():
+                for key, n in empties.get((request.by, name), {}).items():
                     found[request][(*key, "none")] = n
         return found
 

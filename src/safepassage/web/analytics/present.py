@@ -115,10 +115,6 @@ def _unknown(table: ReleasedTable, k: int) -> str:
     }
 
 
-def cell_text(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
 INDICATOR_WORDS = {
     "detected_victims": gettext_lazy("Victims detected"),
     "prosecuted": gettext_lazy("Persons prosecuted"),

@@ -30,8 +30,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     release = selectors.release_get(user=request.user, release_id=_number(request, "release"))
     context: dict[str, Any] = {"release": release, "can_release": can(request.user, Action.RELEASE)}
     context["releases"] = selectors.release_list(user=request.user)
-    context["spent"] = services.budget_spent(membership(request.user).organisation)
-    context["policy"] = services.policy_of(membership(request.user).organisation)
+    organisation = membership(request.user).organisation
+    context["spent"] = services.budget_spent(organisation)
+    context["policy"] = services.policy_of(organisation)
     if release is None:
         return render(request, "analytics/dashboard.html", context)
     data = selectors.release_data(release)
