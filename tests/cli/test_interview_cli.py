@@ -23,11 +23,11 @@ runner = CliRunner()
 
 
 def test_it_asks_and_ends_with_the_determination_marked_provisional_when_stopped_early():
-    # Thailand; then the safety questions come first: nothing bad on the journey, then stop.
+    # Thailand; then the safety questions come first: no force before the job, then stop.
     result = runner.invoke(app, ["interview"], input="TH\nn\nq\n", env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "In which country do (or did) you work?" in result.output
-    assert "On the journey, did anything bad happen to you" in result.output
+    assert "Before you started this job, did anyone force you to come" in result.output
     assert "Position on the spectrum: insufficient information" in result.output
     assert "Provisional:" in result.output
     assert "more questions could still change this result" in result.output

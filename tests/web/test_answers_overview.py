@@ -97,6 +97,21 @@ def test_it_takes_back_a_filter_questions_no(org: Any, alice: Any):
     assert "confined" not in case.account.get("transit", {})
 
 
+def test_it_takes_back_the_free_to_leave_that_a_filter_questions_no_gave(org: Any, alice: Any):
+    # "Would anything stop you from leaving?" "No" made the worker free to leave; corrected to
+    # "yes", that answer goes too, or the case would still read "free to leave".
+    case = services.case_create(user=alice, organisation=org)
+    client = client_for(alice)
+    _answer(client, case, {"question": "work.country", "answer": "TH"})
+    _answer(client, case, {"question": "gate.leaving", "answer": "no"})
+    case.refresh_from_db()
+    assert case.account["work"][-1]["free_to_leave"] == {"answer": "yes"}
+    _answer(client, case, {"question": "gate.leaving", "correct": "gate.leaving", "answer": "yes"})
+    case.refresh_from_db()
+    assert "free_to_leave" not in case.account["work"][-1]
+    assert "leaving_refused" not in case.account["work"][-1]
+
+
 def test_it_records_the_nationality_though_the_interview_never_asks_it(case: Case, alice: Any):
     data = {
         "question": "person.nationality",

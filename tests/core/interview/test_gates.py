@@ -51,3 +51,31 @@ def test_a_gate_is_not_asked_once_its_facts_are_known(screener: Screener):
         account = apply(account, fact, Answer.NO)
     asked = {q.id for q in next_questions(screener, account, n=80, skip=["work.country"])}
     assert "gate.violence" not in asked
+
+
+def test_a_no_gives_a_fact_whose_yes_is_harmless_its_yes():
+    # "Would anything stop you from leaving?" "No": free to leave, never refused, not afraid.
+    answered = apply(THAILAND, "gate.leaving", Answer.NO)
+    assert read(answered, "work.free_to_leave").yes
+    assert read(answered, "work.leaving_refused").no
+    assert read(answered, "gate.leaving").no
+
+
+def test_a_worker_not_free_to_leave_reads_the_leaving_gate_as_yes():
+    account = apply(THAILAND, "work.free_to_leave", Answer.NO)
+    assert read(account, "gate.leaving").yes
+
+
+def test_the_questions_on_a_gate_answered_yes_come_straight_after_it(screener: Screener):
+    # "Has anyone threatened you?" "Yes": how, before any other topic (as an interviewer would).
+    account = apply(THAILAND, "gate.journey", Answer.NO)
+    skip = ["work.country", "gate.journey", "gate.threats"]
+    following = next_questions(screener, account, n=1, skip=skip)
+    assert following[0].id in questions()["gate.threats"].covers
+
+
+def test_once_one_fact_of_a_gate_is_yes_its_others_wait_their_turn(screener: Screener):
+    account = apply(THAILAND, "work.threatened_denunciation", Answer.YES)
+    skip = ["work.country", "gate.threats", "work.threatened_denunciation"]
+    following = next_questions(screener, account, n=1, skip=skip)
+    assert following[0].id not in questions()["gate.threats"].covers

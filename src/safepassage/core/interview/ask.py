@@ -19,7 +19,7 @@ from typing import Any
 from ..account import Account, Answer
 from ..screening import Determination, Level, Screener
 from ..screening.determination import Missing
-from .questions import Question, apply, assume, is_unknown, plain, questions, read
+from .questions import Question, apply, assume, gate_of, is_unknown, plain, questions, read
 from .settle import TOP, Outcome, open_questions, options, scenarios
 
 LOOKAHEAD = 4  # the best few by weight are tried answer by answer
@@ -97,9 +97,26 @@ def step(
     candidates = _candidates(screener, account, open_qs, job)
     essential = [q for q in open_qs if q.essential]
     ranked = _rank(screener, account, candidates, now, job)
+    ranked = [*_follow_ups(account, ranked, frozenset(skip), job), *ranked]
+    ranked = list({q.id: q for q in ranked}.values())
     chosen = {q.id for q in (*essential, *ranked)}
     rest = [q for q in open_qs if q.id not in chosen]
     return [*essential, *ranked, *rest][:n], Progress(now, False, len(candidates))
+
+
+def _follow_ups(
+    account: Account, ranked: list[Question], asked: frozenset[str], job: int | None
+) -> list[Question]:
+    """The candidate facts of a filter question already answered yes (or "don't know") whose
+    facts are not yet resolved: asked straight after it, as an interviewer follows up "you said
+    someone threatened you: how?", until one of them is adverse."""
+    pending = {
+        fact
+        for gid in asked
+        if (gate := gate_of(gid)) is not None and is_unknown(account, gid, job)
+        for fact in gate.covers
+    }
+    return [q for q in ranked if q.id in pending]
 
 
 def _candidates(

@@ -23,12 +23,15 @@ from ..knowledge.problems import KnowledgeError
 from ..knowledge.yamlsource import parse_yaml
 from ..screening.messages import A_WORKED_OUT_FACT, FACT_WORDS
 from ..screening.messages import option as option_words
+from ..screening.rules import rule_refs, rules
 
 QUESTIONS_FILE = Path(__file__).parents[1] / "screening" / "questions.yaml"
 # Labels of the answers to a yes / no question, as shown to people (also message ids).
 ANSWER_LABELS = {Answer.YES: "Yes", Answer.NO: "No", Answer.UNKNOWN: "I don't know"}
 FACTS = {Answer.YES: Fact(answer=Answer.YES), Answer.NO: Fact(answer=Answer.NO)}
 _JOB_INDEX = re.compile(r"\[\d+\]")
+# Facts whose "yes" is the benign answer though no rule reads them the other way round (`not:`).
+BENIGN_YES = frozenset({"work.overtime_premium_paid"})
 
 
 class Question(BaseModel):
@@ -68,6 +71,19 @@ def _check_gate(gate: Question, found: dict[str, Question]) -> None:
         raise KeyError(f"question {gate.id}: a gate is a fact question over fact questions {bad}")
 
 
+@lru_cache(maxsize=1)
+def benign_yes() -> frozenset[str]:
+    """Facts whose "yes" is the benign answer: those the rules read only as `not:`."""
+    negated = {ref.removeprefix("not:") for ref in rule_refs(rules()) if ref.startswith("not:")}
+    return frozenset(negated | BENIGN_YES)
+
+
+def benign(fact: str) -> Answer:
+    """The answer to a fact question that points away from exploitation: "no", or "yes" for a
+    fact such as being free to leave."""
+    return Answer.YES if fact in benign_yes() else Answer.NO
+
+
 def gate_of(qid: str) -> Question | None:
     """The filter question `qid`, or None for a question about one fact."""
     question = questions().get(qid) if qid.startswith("gate.") else None
@@ -99,30 +115,47 @@ def read(account: Account, qid: str, job: int | None = None) -> Any:
     """The account's current value for a question (None when there is no job yet).
 
     Work questions read job `job` (an index into the work list), by default the current job.
-    A gate reads as yes when one fact it covers is yes, no when all are no, else unknown."""
+    A gate reads as yes when one fact it covers has its adverse answer, no when all have their
+    benign one, else unknown."""
     if qid.startswith("gate."):
         return _gate_answer(account, qid, job)
-    stage, _, name = qid.partition(".")
+    stage, name = _field(qid)
     if stage == "work":
         if not account.work:
             return None
         holder: Any = account.work[-1 if job is None else job]
     else:
-        holder = getattr(account, "return_" if stage == "return" else stage)
-    if name not in type(holder).model_fields:
-        raise KeyError(f"question {qid}: the account has no such field")
+        holder = getattr(account, stage)
     return getattr(holder, name)
+
+
+@lru_cache(maxsize=512)
+def _field(qid: str) -> tuple[str, str]:
+    """Where a question's answer lives: the account's attribute for its stage, and the field
+    (checked once: the interview reads answers thousands of times a second)."""
+    stage, _, name = qid.partition(".")
+    attr = "return_" if stage == "return" else stage
+    model = Work if stage == "work" else type(getattr(Account(), attr, None))
+    if name not in getattr(model, "model_fields", {}):
+        raise KeyError(f"question {qid}: the account has no such field")
+    return attr, name
 
 
 def _gate_answer(account: Account, qid: str, job: int | None) -> Fact:
     gate = gate_of(qid)
     if gate is None:
         raise KeyError(f"question {qid}: no such gate")
-    facts = [read(account, fact, job) for fact in gate.covers]
-    answers = {fact.answer if isinstance(fact, Fact) else Answer.UNKNOWN for fact in facts}
-    if Answer.YES in answers:
+    answers = {_benign_now(read(account, fact, job), benign(fact)) for fact in gate.covers}
+    if False in answers:
         return FACTS[Answer.YES]
-    return FACTS[Answer.NO] if answers == {Answer.NO} else Fact()
+    return FACTS[Answer.NO] if answers == {True} else Fact()
+
+
+def _benign_now(value: Any, harmless: Answer) -> bool | None:
+    """Whether a covered fact has its benign answer (None while unknown)."""
+    if isinstance(value, Fact):
+        return None if value.unknown else value.answer is harmless
+    return None
 
 
 def is_unknown(account: Account, qid: str, job: int | None = None) -> bool:
@@ -172,8 +205,8 @@ def forget(account: Account, qid: str, job: int | None = None) -> Account:
 
 
 def _apply_gate(account: Account, gate: Question, value: Any, job: int | None) -> Account:
-    """A gate's "no" answers every fact it covers that is still unknown; any other answer
-    records nothing (the questions on each fact follow)."""
+    """A gate's "no" gives every fact it covers that is still unknown its benign answer; any
+    other answer records nothing (the questions on each fact follow)."""
     answer = value.value if isinstance(value, Answer) else value
     if answer not in ("no", False):
         if answer not in ("yes", "unknown", None, True):
@@ -181,7 +214,7 @@ def _apply_gate(account: Account, gate: Question, value: Any, job: int | None) -
         return account
     for fact in gate.covers:
         if is_unknown(account, fact, job):
-            account = apply(account, fact, Answer.NO, job)
+            account = apply(account, fact, benign(fact), job)
     return account
 
 

@@ -19,15 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from ..account import Account, Answer, Money, Work
 from ..knowledge import LookupProblem
 from ..screening import Level, Screener
 from ..screening.labour_law import JobLaw, listed_hazardous, sector_places
-from ..screening.rules import rule_refs, rules
-from .questions import FACTS, Question, is_unknown, questions
+from .questions import FACTS, Question, benign_yes, is_unknown, questions
 
 Outcome = tuple[Level, Answer]
 TOP: Outcome = (Level.FORCED_LABOUR, Answer.YES)
@@ -39,8 +37,6 @@ TWO_CLASS_CHOICES: dict[str, tuple[str, str]] = {
     "transit.transported_by": ("broker", "self"),
     "person.legal_status": ("irregular", "registered"),
 }
-# Facts whose "yes" is the benign answer though no rule reads them the other way round (`not:`).
-BENIGN_YES = frozenset({"work.overtime_premium_paid"})
 NO_LIMIT = 10**9  # pay no minimum wage reaches
 
 
@@ -53,25 +49,19 @@ class Options:
     others: tuple[Any, ...] = ()
 
 
-@lru_cache(maxsize=1)
-def benign_yes() -> frozenset[str]:
-    """Facts whose "yes" is the benign answer: those the rules read only as `not:`."""
-    rule_set = rules()
-    negated = {ref.removeprefix("not:") for ref in rule_refs(rule_set) if ref.startswith("not:")}
-    return frozenset(negated | BENIGN_YES)
-
-
 def open_questions(
     account: Account, asked: frozenset[str] | set[str], job: int | None = None
 ) -> list[Question]:
     """The questions not yet asked whose fact is still unknown. Without any work recorded and
-    the offer not taken up, there is no job to ask about."""
+    the offer not taken up, there is no job to ask about; with work recorded, the offer was
+    taken up."""
     no_job = not account.work and account.recruitment.taken_up.no
     return [
         q
         for q in questions().values()
         if q.id not in asked
         and not (no_job and q.id.startswith("work."))
+        and not (account.work and q.id == "recruitment.taken_up")
         and is_unknown(account, q.id, job)
     ]
 

@@ -150,7 +150,8 @@ def case_record_answer(*, user: Any, case: Case, version: int, qid: str, value: 
         # The filter question's "no" answered its facts: a correction takes back those it set
         # (still "no", and never asked on their own), not facts the account held otherwise.
         for fact in core_edge.covered_by(qid):
-            if fact not in case.asked and _answered(core_edge.answer_of(before, fact)) == "no":
+            was = _answered(core_edge.answer_of(before, fact))
+            if fact not in case.asked and was == _answered(core_edge.benign(fact)):
                 account = core_edge.record_answer(account, fact, None)
     data = core_edge.account_data(account)
     correcting = qid in case.asked or core_edge.answer_of(before, qid) is not None

@@ -226,6 +226,8 @@ MESSAGES = (
     gettext_noop("Did you borrow money to pay for the job or the journey?"),
     # Translators: interview question recruitment.documents_taken
     gettext_noop("Did the recruiter take your passport or ID card?"),
+    # Translators: interview question recruitment.taken_up
+    gettext_noop("Have you already taken the job, that is, left home for it or started the work?"),
     gettext_noop(
         # Translators: interview question recruitment.job_offer_red_flags
         "Does the offer promise high pay for easy work, with the trip paid, and contact only by chat apps?"
@@ -272,7 +274,7 @@ MESSAGES = (
     ),
     gettext_noop(
         # Translators: interview question gate.journey
-        "On the journey, did anything bad happen to you, such as being locked up, hurt, threatened, handed over to other people, or having your passport taken?"
+        "Before you started this job, did anyone force you to come, lock you up, hurt or threaten you, hand you over to other people, or take your passport or ID card?"
     ),
     gettext_noop(
         # Translators: interview question gate.deception
@@ -288,15 +290,11 @@ MESSAGES = (
     ),
     gettext_noop(
         # Translators: interview question gate.pay_taken
-        "Is your pay kept back or cut without a clear reason, or are you punished by losing pay, food or rest days?"
+        "Does the employer owe you pay, keep it back or cut it without a clear reason, or punish you by taking away pay, food or rest days?"
     ),
     gettext_noop(
         # Translators: interview question gate.conditions
         "Is the work dangerous without safety equipment, or is the place you live dirty, crowded or unsafe?"
-    ),
-    gettext_noop(
-        # Translators: interview question gate.recruitment_force
-        "Were you forced into this job, or did the recruiter take your passport or ID card?"
     ),
     gettext_noop(
         # Translators: interview question gate.traded
@@ -304,7 +302,11 @@ MESSAGES = (
     ),
     gettext_noop(
         # Translators: interview question gate.leaving
-        "Have you been refused when you asked to leave, or do you stay because you are afraid of what would happen if you left?"
+        "Would anything stop you from leaving this job if you wanted to, for example being refused, being punished, losing pay you are owed, or fear of what would happen?"
+    ),
+    gettext_noop(
+        # Translators: interview question gate.money
+        "Did you pay anyone or borrow money to get this job, or do you owe money to your employer or the person who brought you here?"
     ),
     # Translators: core/knowledge/describe.py
     gettext_noop("per hour"),
