@@ -97,8 +97,8 @@ def step(
     candidates = _candidates(screener, account, open_qs, job)
     essential = [q for q in open_qs if q.essential]
     ranked = _rank(screener, account, candidates, now, job)
-    ranked = [*_follow_ups(account, ranked, frozenset(skip), job), *ranked]
-    ranked = list({q.id: q for q in ranked}.values())
+    first = _follow_ups(account, ranked, frozenset(skip), job)
+    ranked = [*first, *(q for q in ranked if q.id not in {f.id for f in first})]
     chosen = {q.id for q in (*essential, *ranked)}
     rest = [q for q in open_qs if q.id not in chosen]
     return [*essential, *ranked, *rest][:n], Progress(now, False, len(candidates))

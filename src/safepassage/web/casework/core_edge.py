@@ -25,7 +25,7 @@ from ...core.interview import (
     read,
     step,
 )
-from ...core.interview import benign as interview_benign
+from ...core.interview import benign as benign  # re-exported: a filter's harmless answers
 from ...core.knowledge import LookupProblem, default_knowledge
 from ...core.knowledge.schema import Channel
 from ...core.responses.deadlines import Deadline, deadlines
@@ -102,12 +102,6 @@ def covered_by(qid: str) -> list[str]:
     """The facts a filter question answers with its "no" (none for any other question)."""
     found = questions().get(qid)
     return list(found.covers) if found is not None else []
-
-
-def benign(qid: str) -> Any:
-    """The answer a filter question's "no" gives a fact it covers ("yes" for being free to
-    leave): a correction of that "no" takes back only facts still holding it."""
-    return interview_benign(qid)
 
 
 def answer_of(account: Account, qid: str) -> Any:
