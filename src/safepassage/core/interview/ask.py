@@ -19,7 +19,8 @@ from typing import Any
 from ..account import Account, Answer
 from ..screening import Determination, Level, Screener
 from ..screening.determination import Missing
-from .questions import Question, apply, assume, gate_of, is_unknown, plain, questions, read
+from .decisions import Decider
+from .questions import Question, apply, gate_of, is_unknown, plain, questions, read
 from .settle import TOP, Outcome, open_questions, options, scenarios
 
 LOOKAHEAD = 4  # the best few by weight are tried answer by answer
@@ -39,11 +40,12 @@ def settled(
     screener: Screener, account: Account, asked: Iterable[str] = (), job: int | None = None
 ) -> bool:
     open_qs = open_questions(account, frozenset(asked), job)
-    return _settled(screener, account, open_qs, screener.decide(account), job)
+    decider = Decider(screener, account, job)
+    return _settled(decider, account, open_qs, decider.decide(), job)
 
 
 def _settled(
-    screener: Screener, account: Account, open_qs: list[Question], now: Outcome, job: int | None
+    decider: Decider, account: Account, open_qs: list[Question], now: Outcome, job: int | None
 ) -> bool:
     if not open_qs:
         return True
@@ -51,8 +53,8 @@ def _settled(
         return False  # the country: without it no law applies
     if now == TOP:
         return True
-    for values in scenarios(screener, account, open_qs, job):
-        if screener.decide(assume(account, values, job)) != now:
+    for values in scenarios(decider.screener, account, open_qs, job):
+        if decider.decide(values) != now:
             return False
     return True
 
@@ -62,8 +64,9 @@ def progress(
 ) -> Progress:
     done = frozenset(asked)
     open_qs = open_questions(account, done, job)
-    now = screener.decide(account)
-    if _settled(screener, account, open_qs, now, job):
+    decider = Decider(screener, account, job)
+    now = decider.decide()
+    if _settled(decider, account, open_qs, now, job):
         return Progress(now, True, 0)
     return Progress(now, False, len(_candidates(screener, account, open_qs, job)))
 
@@ -91,12 +94,13 @@ def step(
     """The next `n` questions and where the interview stands, from one settledness check (a
     door shows both: the question, and the result so far labelled provisional)."""
     open_qs = open_questions(account, frozenset(skip), job)
-    now = screener.decide(account)
-    if _settled(screener, account, open_qs, now, job):
+    decider = Decider(screener, account, job)
+    now = decider.decide()
+    if _settled(decider, account, open_qs, now, job):
         return [], Progress(now, True, 0)
     candidates = _candidates(screener, account, open_qs, job)
     essential = [q for q in open_qs if q.essential]
-    ranked = _rank(screener, account, candidates, now, job)
+    ranked = _rank(decider, account, candidates, now, job)
     first = _follow_ups(account, ranked, frozenset(skip), job)
     ranked = [*first, *(q for q in ranked if q.id not in {f.id for f in first})]
     chosen = {q.id for q in (*essential, *ranked)}
@@ -211,7 +215,7 @@ ALWAYS = frozenset({"person.age"})
 
 
 def _rank(
-    screener: Screener,
+    decider: Decider,
     account: Account,
     candidates: dict[str, float],
     now: Outcome,
@@ -228,24 +232,25 @@ def _rank(
     head = ranked[:LOOKAHEAD]
     tier = [q for q in head if q.safety == head[0].safety] if head else []
     # Among the best few of the first tier: first those whose answer alone moves the result.
-    moving = [q for q in tier if _flips(screener, account, q, now, job)]
+    moving = [q for q in tier if _flips(decider, account, q, now, job)]
     first = {q.id for q in moving}
     return [*moving, *(q for q in ranked if q.id not in first)]
 
 
 def _flips(
-    screener: Screener, account: Account, question: Question, now: Outcome, job: int | None
+    decider: Decider, account: Account, question: Question, now: Outcome, job: int | None
 ) -> bool:
+    screener = decider.screener
     if question.covers:  # a gate: would its facts, all adverse, move the result?
         adverse = {
             fact: options(screener, account, questions()[fact], job).adverse
             for fact in question.covers
             if is_unknown(account, fact, job)
         }
-        return screener.decide(assume(account, adverse, job)) != now
+        return decider.decide(adverse) != now
     found = options(screener, account, question, job)
     for value in (found.adverse, found.benign):
-        if value is not None and screener.decide(assume(account, {question.id: value}, job)) != now:
+        if value is not None and decider.decide({question.id: value}) != now:
             return True
     return False
 

@@ -85,11 +85,15 @@ def options(
         return Options(no, yes) if question.id in benign_yes() else Options(yes, no)
     if question.id in TWO_CLASS_CHOICES:
         return Options(*TWO_CLASS_CHOICES[question.id])
+    if question.id == "work.pay_compared" and _pay_known(account, job):
+        return Options(None, None)  # the words on the pay are read only without its amount
     law = _law(screener, account, job)
     pay, hours = _law_reads(account, job, open_ids)
     if question.id == "work.sector":
-        # No check reads a sector rate without the pay or the hours.
-        classes = _sector_classes(screener, law, question.options, bool(pay or hours))
+        # No check reads a sector rate without the pay or the hours, nor a hazardous-work list
+        # for an adult.
+        reads = (bool(pay or hours), not account.person.under_18.no)
+        classes = _sector_classes(screener, law, question.options, reads)
         return Options("online_scam", "other", classes)
     if question.kind == "choice":
         return Options(question.options[0], question.options[-1], tuple(question.options))
@@ -159,19 +163,21 @@ def _converted(account: Account, job: int | None, law: JobLaw | None) -> set[str
     return set() if work.pay.per == per else {work.pay.per, per}
 
 
-# Sector options by the law they select, per knowledge base, country and whether rates are read.
-_CLASSES: dict[tuple[int, str, bool], tuple[Any, tuple[str, ...]]] = {}
+# Sector options by the law they select, per knowledge base, country and what is read.
+_CLASSES: dict[tuple[int, str, tuple[bool, bool]], tuple[Any, tuple[str, ...]]] = {}
 
 
 def _sector_classes(
-    screener: Screener, law: JobLaw | None, options: list[str], rates: bool
+    screener: Screener, law: JobLaw | None, options: list[str], reads: tuple[bool, bool]
 ) -> tuple[str, ...]:
-    """One sector for each way screening can read the sector: whether it is on the country's
-    list of hazardous work for children (given `law`), whether it is a compound, and (when a
-    check reads them, `rates`) the sector rates it matches in the country's law."""
+    """One sector for each way screening can read the sector: whether it is a compound, and
+    as far as a check reads them (`reads`: the rates, the hazardous list) the sector rates it
+    matches in the country's law and whether it is on the list of hazardous work for children
+    (given `law`)."""
     if law is None:  # no country yet: any sector but a compound may be on a hazardous list
         return tuple(options)
-    key = (id(screener.knowledge), law.country, rates)
+    rates, child = reads
+    key = (id(screener.knowledge), law.country, reads)
     cached = _CLASSES.get(key)
     if cached is not None and cached[0] is screener.knowledge:
         return cached[1]
@@ -183,7 +189,7 @@ def _sector_classes(
             if rates
             else ()
         )
-        hazardous = listed_hazardous(law, option)
+        hazardous = child and listed_hazardous(law, option)
         classes.setdefault((hazardous, option == "online_scam", places), option)
     found = tuple(classes.values())
     _CLASSES[key] = (screener.knowledge, found)

@@ -28,6 +28,7 @@ from .determination import (
     Missing,
 )
 from .labour_law import LawCache, LawCheck, check_fees, check_job, cite, framework_at
+from .recent import Recent
 from .rules import (
     Compiled,
     Condition,
@@ -116,7 +117,7 @@ class _JobScreen:
 STAGE_SOURCES = ("work", "recruitment", "transit", "return", "person")
 # A stage's answers by the stage object (held, so its id is not reused). Decisions share the
 # stages they do not change (the interview copies only the stage it varies); bounded.
-AnswerCache = dict[int, tuple[BaseModel, dict[str, Answer]]]
+AnswerCache = Recent[int, tuple[BaseModel, dict[str, Answer]]]
 
 
 def _answers(
@@ -133,9 +134,7 @@ def _answers(
         for ref, fact in zip(refs, read(source), strict=True)
     }
     if cache is not None:
-        if len(cache) > 20_000:
-            cache.clear()
-        cache[id(source)] = (source, answers)
+        cache.put(id(source), (source, answers))
     return answers
 
 
@@ -277,8 +276,10 @@ class Screener:
         self._law = LawCache()
         self._missings: dict[tuple[str, tuple[str, ...]], Missing] = {}
         self._terms: dict[tuple[str, str, date], tuple[str, tuple[Cite, ...]]] = {}
-        self._checks: dict[tuple[Any, ...], LawCheck] = {}
-        self._answers: AnswerCache = {}
+        # A step of the interview shares stage objects between its decisions; law checks are
+        # shared across steps, as most answers are to facts the law does not read.
+        self._checks: Recent[tuple[Any, ...], LawCheck] = Recent(4_096)
+        self._answers: AnswerCache = Recent(1_024)
         self._elements: dict[tuple[Any, ...], Finding] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
@@ -340,7 +341,7 @@ class Screener:
         self,
         account: Account,
         as_of: date,
-        checks: dict[tuple[Any, ...], LawCheck] | None = None,
+        checks: Recent[tuple[Any, ...], LawCheck] | None = None,
         answers: AnswerCache | None = None,
     ) -> list[tuple[_JobScreen, date]]:
         """Each job with its labour-law check. Decisions pass `checks`, a cache of law checks by
@@ -370,7 +371,7 @@ class Screener:
         job: Work,
         index: int,
         on: date,
-        checks: dict[tuple[Any, ...], LawCheck] | None,
+        checks: Recent[tuple[Any, ...], LawCheck] | None,
     ) -> LawCheck:
         recruitment = account.recruitment if index == 0 else None
         if checks is None:
@@ -378,10 +379,8 @@ class Screener:
         key = _law_key(account, job, recruitment, on)
         found = checks.get(key)
         if found is None:
-            if len(checks) > 20_000:
-                checks.clear()
-            found = checks[key] = check_job(
-                self.knowledge, job, account.person, recruitment, on, self._law
+            found = checks.put(
+                key, check_job(self.knowledge, job, account.person, recruitment, on, self._law)
             )
         return found
 

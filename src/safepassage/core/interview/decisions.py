@@ -1,0 +1,106 @@
+"""Decision-only screenings for the interview's weighing, each made once.
+
+Choosing the next question tries answers on the account (`assume`) and asks screening only for
+the level and the trafficking result (`Screener.decide`). From one step to the next most of those
+tries repeat: after a "don't know" the account has not changed; after an adverse answer the
+all-adverse scenario is the one tried a step before; two sectors or pay descriptions the law
+reads alike give the same account twice. So a decision is remembered by what it was made on:
+the answer to every question (the tried answers in place) and a fingerprint of the rest of the
+account (dates, nationality, the promise, earlier jobs), and screened only the first time.
+Notes in the migrant's words do not enter a decision, so the answers are kept without them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from ..account import Account, Answer, Fact, Money
+from ..screening import Level, Screener
+from ..screening.recent import Recent
+from .questions import assume, questions, read
+
+Outcome = tuple[Level, Answer]
+LIMIT = 20_000  # decisions remembered per screener (about 10 MB), the oldest forgotten first
+UNDER_18 = "person.under_18"  # follows the age in `assume` and `apply`: part of the answers
+
+_MEMOS: weakref.WeakKeyDictionary[Screener, Recent[tuple[Any, ...], Outcome]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+# One shared tuple per outcome (there are a dozen), not one per remembered decision.
+_OUTCOMES: dict[Outcome, Outcome] = {}
+
+
+class Decider:
+    """The decisions on one account (work questions about job `job`, by default the last)."""
+
+    __slots__ = ("_account", "_answers", "_job", "_memo", "_rest", "screener")
+
+    def __init__(self, screener: Screener, account: Account, job: int | None = None) -> None:
+        self.screener, self._account, self._job = screener, account, job
+        self._memo = _MEMOS.setdefault(screener, Recent(LIMIT))
+        index = (len(account.work) - 1 if job is None else job) if account.work else None
+        self._answers = _answers(account, job)
+        self._rest = (_rest(account, index), index)
+
+    def decide(self, values: Mapping[str, Any] | None = None) -> Outcome:
+        """The outcome of the account with `values` (question id -> a value, as `assume`
+        takes) in place."""
+        answers = self._answers
+        if values:
+            answers = {**answers, **{qid: _plain(value) for qid, value in values.items()}}
+            if "person.age" in values:
+                answers[UNDER_18] = "yes" if values["person.age"] < 18 else "no"
+        key = (self._rest, *answers.values())
+        found = self._memo.get(key)
+        if found is None:
+            account = assume(self._account, values, self._job) if values else self._account
+            outcome = self.screener.decide(account)
+            found = self._memo.put(key, _OUTCOMES.setdefault(outcome, outcome))
+        return found
+
+
+def _answers(account: Account, job: int | None) -> dict[str, Any]:
+    """Every question's answer on the account, without notes; a filter question has no field
+    of its own."""
+    found = {qid: _plain(read(account, qid, job)) for qid, q in questions().items() if not q.covers}
+    found[UNDER_18] = account.person.under_18.answer.value
+    return found
+
+
+def _plain(value: Any) -> Any:
+    """A value as plain data (text, numbers, tuples): the remembered keys then hold no object
+    that Python's garbage collector must walk."""
+    if isinstance(value, Fact):
+        return value.answer.value
+    if isinstance(value, Money):
+        return (value.amount, value.currency, value.per)
+    return value.value if isinstance(value, Answer) else value
+
+
+def _rest(account: Account, index: int | None) -> str:
+    """Everything in the account but the questions' answers and the age's under-18 (those are
+    the answers), with the day whose law applies when the account has no date."""
+    stages, work = _question_fields()
+    exclude: dict[Any, Any] = dict(stages)
+    if index is not None:
+        exclude["work"] = {index: work}
+    dump = account.model_dump_json(exclude=exclude)
+    return dump if account.reported_on else f"{date.today()}{dump}"
+
+
+@lru_cache(maxsize=1)
+def _question_fields() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """The fields the questions ask, by stage attribute, and those of a job."""
+    fields: dict[str, set[str]] = {"person": {"under_18"}}
+    for qid, question in questions().items():
+        stage, _, name = qid.partition(".")
+        if not question.covers:
+            fields.setdefault("return_" if stage == "return" else stage, set()).add(name)
+    work = frozenset(fields.pop("work", set()))
+    return {stage: frozenset(names) for stage, names in fields.items()}, work
