@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safepassage.core.account import Account, Answer, Fact
-from safepassage.core.interview import assume, questions
+from safepassage.core.interview import assume
 from safepassage.core.interview.decisions import Decider
 from safepassage.core.interview.settle import open_questions, options
 from safepassage.core.screening import Screener
