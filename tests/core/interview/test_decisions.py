@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safepassage.core.account import Account, Answer, Fact
-from safepassage.core.interview import assume
+from safepassage.core.interview import assume, is_unknown, questions
 from safepassage.core.interview.decisions import Decider
 from safepassage.core.interview.settle import open_questions, options
 from safepassage.core.screening import Screener
@@ -51,6 +51,15 @@ def test_it_decides_as_screening_the_assumed_account(screener: Screener, account
         # Twice: the second is remembered, and must be the same.
         assert Decider(screener, account).decide(values) == want
         assert Decider(screener, account).decide(values) == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(accounts, st.sampled_from([None, 0, 1]))
+def test_it_reads_unknown_answers_as_the_interview_does(screener: Screener, account, job):
+    job = job if job is None or job < len(account.work) else None
+    decider = Decider(screener, account, job)
+    for qid in questions():
+        assert decider.unknown(qid) == is_unknown(account, qid, job), qid
 
 
 def test_it_remembers_a_decision_made_on_the_same_answers(screener: Screener):

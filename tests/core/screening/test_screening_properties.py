@@ -47,6 +47,18 @@ def test_a_decision_is_the_screenings_level_and_trafficking_answer(
     assert screener.decide(account, as_of=as_of) == (full.level, full.trafficking.result)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(accounts)
+def test_the_gaps_are_the_screenings_missing_facts(screener: Screener, account: Account):
+    """`gaps` (what the interview weighs questions by) skips findings and explanation: its
+    decision and missing facts must be the full screening's."""
+    as_of = date(2025, 9, 1)
+    full = screener.screen(account, as_of=as_of)
+    gaps = screener.gaps(account, as_of=as_of)
+    assert gaps.outcome == (full.level, full.trafficking.result)
+    assert (gaps.missing, gaps.undecided) == (full.missing, full.undecided)
+
+
 @settings(max_examples=150, deadline=None)
 @given(works)
 def test_unknown_never_counts_as_yes(screener: Screener, work: Work):

@@ -39,8 +39,8 @@ class Progress:
 def settled(
     screener: Screener, account: Account, asked: Iterable[str] = (), job: int | None = None
 ) -> bool:
-    open_qs = open_questions(account, frozenset(asked), job)
     decider = Decider(screener, account, job)
+    open_qs = open_questions(account, frozenset(asked), job, decider.unknown)
     return _settled(decider, account, open_qs, decider.decide(), job)
 
 
@@ -63,12 +63,12 @@ def progress(
     screener: Screener, account: Account, asked: Iterable[str] = (), job: int | None = None
 ) -> Progress:
     done = frozenset(asked)
-    open_qs = open_questions(account, done, job)
     decider = Decider(screener, account, job)
+    open_qs = open_questions(account, done, job, decider.unknown)
     now = decider.decide()
     if _settled(decider, account, open_qs, now, job):
         return Progress(now, True, 0)
-    return Progress(now, False, len(_candidates(screener, account, open_qs, job)))
+    return Progress(now, False, len(_candidates(decider, open_qs)))
 
 
 def next_questions(
@@ -93,45 +93,41 @@ def step(
 ) -> tuple[list[Question], Progress]:
     """The next `n` questions and where the interview stands, from one settledness check (a
     door shows both: the question, and the result so far labelled provisional)."""
-    open_qs = open_questions(account, frozenset(skip), job)
     decider = Decider(screener, account, job)
+    open_qs = open_questions(account, frozenset(skip), job, decider.unknown)
     now = decider.decide()
     if _settled(decider, account, open_qs, now, job):
         return [], Progress(now, True, 0)
-    candidates = _candidates(screener, account, open_qs, job)
+    candidates = _candidates(decider, open_qs)
     essential = [q for q in open_qs if q.essential]
     ranked = _rank(decider, account, candidates, now, job)
-    first = _follow_ups(account, ranked, frozenset(skip), job)
+    first = _follow_ups(decider, ranked, frozenset(skip))
     ranked = [*first, *(q for q in ranked if q.id not in {f.id for f in first})]
     chosen = {q.id for q in (*essential, *ranked)}
     rest = [q for q in open_qs if q.id not in chosen]
     return [*essential, *ranked, *rest][:n], Progress(now, False, len(candidates))
 
 
-def _follow_ups(
-    account: Account, ranked: list[Question], asked: frozenset[str], job: int | None
-) -> list[Question]:
+def _follow_ups(decider: Decider, ranked: list[Question], asked: frozenset[str]) -> list[Question]:
     """The candidate facts of a filter question already answered yes (or "don't know") whose
     facts are not yet resolved: asked straight after it, as an interviewer follows up "you said
     someone threatened you: how?", until one of them is adverse."""
     pending = {
         fact
         for gid in asked
-        if (gate := gate_of(gid)) is not None and is_unknown(account, gid, job)
+        if (gate := gate_of(gid)) is not None and decider.unknown(gid)
         for fact in gate.covers
     }
     return [q for q in ranked if q.id in pending]
 
 
-def _candidates(
-    screener: Screener, account: Account, open_qs: list[Question], job: int | None
-) -> dict[str, float]:
+def _candidates(decider: Decider, open_qs: list[Question]) -> dict[str, float]:
     """The open questions that could change the result, with their weight: the undecided parts
     of the result their fact would decide (from one screening's missing facts)."""
-    result = screener.screen(account)
-    weights = _weights(result)
+    result = decider.gaps()
+    weights = _weights(result.outcome, result.missing)
     # A derived fact is not asked; the questions it is made from carry its weight.
-    for name, weight in _weights(result, result.undecided).items():
+    for name, weight in _weights(result.outcome, result.undecided).items():
         for qid in FEEDS.get(name, ()):
             weights[qid] = weights.get(qid, 0.0) + weight
     found = {q.id: weights[q.id] for q in open_qs if q.id in weights}
@@ -147,16 +143,16 @@ def _candidates(
     return found
 
 
-def _weights(result: Determination, items: Iterable[Missing] | None = None) -> dict[str, float]:
-    """Each missing fact's weight (of `items`, by default the result's missing facts): for every
-    part of the result it would decide that can still change the outcome, its weight and one
-    over the number of open facts that part waits on. A part that waits on few facts is close to
-    being settled either way, so its facts come first."""
-    live = list(result.missing if items is None else items)
+def _weights(outcome: Outcome, live: Iterable[Missing]) -> dict[str, float]:
+    """Each missing fact's weight: for every part of the result it would decide that can still
+    change `outcome`, its weight and one over the number of open facts that part waits on. A
+    part that waits on few facts is close to being settled either way, so its facts come
+    first."""
+    live = list(live)
     parts: dict[str, int] = {}
     for item in live:
         for part in item.decides:
-            if _can_change(part, result):
+            if _can_change(part, outcome):
                 parts[part] = parts.get(part, 0) + 1
     weights: dict[str, float] = {}
     for item in live:
@@ -170,17 +166,18 @@ def _weights(result: Determination, items: Iterable[Missing] | None = None) -> d
     return weights
 
 
-def _can_change(part: str, result: Determination) -> bool:
+def _can_change(part: str, outcome: Outcome) -> bool:
     """Whether settling `part` (an indicator, an ICLS or Palermo element, a labour-law check)
     can still change the level or the trafficking result."""
     kind = part.partition(":")[0]
+    level, trafficking = outcome
     if kind == "palermo":
-        return result.trafficking.result is Answer.UNKNOWN
+        return trafficking is Answer.UNKNOWN
     if kind == "icls":
-        return result.level < Level.FORCED_LABOUR
+        return level < Level.FORCED_LABOUR
     # Indicators and labour-law checks raise the level up to labour exploitation; they also
     # feed the ICLS and Palermo tests through derived facts.
-    return result.level < Level.LABOUR_EXPLOITATION or result.trafficking.result is Answer.UNKNOWN
+    return level < Level.LABOUR_EXPLOITATION or trafficking is Answer.UNKNOWN
 
 
 # What a part of the result weighs: a legal element (ICLS, Palermo) more than an indicator or a
@@ -245,7 +242,7 @@ def _flips(
         adverse = {
             fact: options(screener, account, questions()[fact], job).adverse
             for fact in question.covers
-            if is_unknown(account, fact, job)
+            if decider.unknown(fact)
         }
         return decider.decide(adverse) != now
     found = options(screener, account, question, job)

@@ -13,20 +13,26 @@ Notes in the migrant's words do not enter a decision, so the answers are kept wi
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ..account import Account, Answer, Fact, Money
 from ..screening import Level, Screener
+from ..screening.engine import Gaps
 from ..screening.recent import Recent
-from .questions import assume, questions, read
+from .questions import assume, benign, gate_of, questions
 
 Outcome = tuple[Level, Answer]
 LIMIT = 20_000  # decisions remembered per screener (about 10 MB), the oldest forgotten first
 UNDER_18 = "person.under_18"  # follows the age in `assume` and `apply`: part of the answers
 
+GAPS_LIMIT = 1_000  # the facts screening waits on, for the accounts asked about (one a step)
+_GAPS: weakref.WeakKeyDictionary[Screener, Recent[tuple[Any, ...], Gaps]] = (
+    weakref.WeakKeyDictionary()
+)
 _MEMOS: weakref.WeakKeyDictionary[Screener, Recent[tuple[Any, ...], Outcome]] = (
     weakref.WeakKeyDictionary()
 )
@@ -39,11 +45,12 @@ _OUTCOMES: dict[Outcome, Outcome] = {}
 class Decider:
     """The decisions on one account (work questions about job `job`, by default the last)."""
 
-    __slots__ = ("_account", "_answers", "_job", "_memo", "_rest", "screener")
+    __slots__ = ("_account", "_answers", "_gaps", "_job", "_memo", "_rest", "screener")
 
     def __init__(self, screener: Screener, account: Account, job: int | None = None) -> None:
         self.screener, self._account, self._job = screener, account, job
         self._memo = _MEMOS.setdefault(screener, Recent(LIMIT))
+        self._gaps = _GAPS.setdefault(screener, Recent(GAPS_LIMIT))
         index = (len(account.work) - 1 if job is None else job) if account.work else None
         self._answers = _answers(account, job)
         self._rest = (_rest(account, index), index)
@@ -64,13 +71,70 @@ class Decider:
             found = self._memo.put(key, _OUTCOMES.setdefault(outcome, outcome))
         return found
 
+    def gaps(self) -> Gaps:
+        """The account's decision and the facts it waits on (one screening, remembered)."""
+        key = (self._rest, *self._answers.values())
+        found = self._gaps.get(key)
+        if found is None:
+            found = self._gaps.put(key, self.screener.gaps(self._account))
+        return found
+
+    def unknown(self, qid: str) -> bool:
+        """Whether question `qid` is still unknown on the account (as `is_unknown`, from the
+        answers read once): a filter question while none of its facts is adverse and not all
+        are benign."""
+        gate = gate_of(qid)
+        if gate is None:
+            return self._answers[qid] in _UNKNOWN
+        found = [(self._answers[fact], fact) for fact in gate.covers]
+        if any(v not in _UNKNOWN and v != benign(fact).value for v, fact in found):
+            return False  # one fact is adverse: the filter reads yes
+        return any(v in _UNKNOWN for v, _ in found)
+
+
+_UNKNOWN = (None, "unknown")
+
 
 def _answers(account: Account, job: int | None) -> dict[str, Any]:
     """Every question's answer on the account, without notes; a filter question has no field
-    of its own."""
-    found = {qid: _plain(read(account, qid, job)) for qid, q in questions().items() if not q.covers}
+    of its own. Always in the same order: the order is part of a remembered decision's key."""
+    found: dict[str, Any] = {}
+    for attr, qids, get in _readers():
+        if attr == "work":
+            holder = (account.work[-1 if job is None else job]) if account.work else None
+        else:
+            holder = getattr(account, attr)
+        if holder is None:
+            found.update(dict.fromkeys(qids))
+        else:
+            found.update(zip(qids, map(_plain, get(holder)), strict=True))
     found[UNDER_18] = account.person.under_18.answer.value
     return found
+
+
+Reader = Callable[[Any], tuple[Any, ...]]
+
+
+@lru_cache(maxsize=1)
+def _readers() -> tuple[tuple[str, tuple[str, ...], Reader], ...]:
+    """For each stage attribute, its questions and a reader of their fields in one call."""
+    by_stage: dict[str, list[str]] = {}
+    for qid, question in questions().items():
+        if not question.covers:
+            stage = qid.partition(".")[0]
+            by_stage.setdefault("return_" if stage == "return" else stage, []).append(qid)
+    found = []
+    for attr, qids in by_stage.items():
+        names = [qid.partition(".")[2] for qid in qids]
+        found.append((attr, tuple(qids), _reader(names)))
+    return tuple(found)
+
+
+def _reader(names: list[str]) -> Reader:
+    get = attrgetter(*names)
+    if len(names) == 1:
+        return lambda holder: (get(holder),)
+    return get
 
 
 def _plain(value: Any) -> Any:

@@ -16,9 +16,10 @@ already supports it, and nothing more can lower it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..account import Account, Answer, Money, Work
@@ -50,19 +51,23 @@ class Options:
 
 
 def open_questions(
-    account: Account, asked: frozenset[str] | set[str], job: int | None = None
+    account: Account,
+    asked: frozenset[str] | set[str],
+    job: int | None = None,
+    unknown: Callable[[str], bool] | None = None,
 ) -> list[Question]:
-    """The questions not yet asked whose fact is still unknown. Without any work recorded and
-    the offer not taken up, there is no job to ask about; with work recorded, the offer was
-    taken up."""
+    """The questions not yet asked whose fact is still unknown (by `unknown`, a faster lookup
+    of `is_unknown`, where given). Without any work recorded and the offer not taken up, there
+    is no job to ask about; with work recorded, the offer was taken up."""
     no_job = not account.work and account.recruitment.taken_up.no
+    still = unknown or (lambda qid: is_unknown(account, qid, job))
     return [
         q
         for q in questions().values()
         if q.id not in asked
         and not (no_job and q.id.startswith("work."))
         and not (account.work and q.id == "recruitment.taken_up")
-        and is_unknown(account, q.id, job)
+        and still(q.id)
     ]
 
 
@@ -78,15 +83,11 @@ def options(
     `open_ids`, the questions still open, lets the sector and the province be tried only as
     far as a labour-law check can read them (none can without pay or hours); without it every
     reading is tried."""
-    if question.covers:
-        return Options(None, None)  # a gate: its facts are tried one by one
-    if question.kind == "fact":
-        yes, no = FACTS[Answer.YES], FACTS[Answer.NO]
-        return Options(no, yes) if question.id in benign_yes() else Options(yes, no)
-    if question.id in TWO_CLASS_CHOICES:
-        return Options(*TWO_CLASS_CHOICES[question.id])
     if question.id == "work.pay_compared" and _pay_known(account, job):
-        return Options(None, None)  # the words on the pay are read only without its amount
+        return NOTHING  # the words on the pay are read only without its amount
+    fixed = _fixed(question.id)
+    if fixed is not None:
+        return fixed
     law = _law(screener, account, job)
     pay, hours = _law_reads(account, job, open_ids)
     if question.id == "work.sector":
@@ -95,8 +96,6 @@ def options(
         reads = (bool(pay or hours), not account.person.under_18.no)
         classes = _sector_classes(screener, law, question.options, reads)
         return Options("online_scam", "other", classes)
-    if question.kind == "choice":
-        return Options(question.options[0], question.options[-1], tuple(question.options))
     if question.id == "person.age":
         return _ages(law)
     if question.id == "work.months_unpaid":
@@ -112,6 +111,28 @@ def options(
     if question.id == "work.province":
         return _provinces(screener, law) if pay else Options(None, None)
     return Options(None, None)  # a free text or the country: see `settled`
+
+
+NOTHING = Options(None, None)  # nothing to try: a free text, the country (see `settled`)
+
+
+@lru_cache(maxsize=512)
+def _fixed(qid: str) -> Options | None:
+    """The answers to try for a question whose answers do not depend on the law: a fact, a
+    choice. None for one that does (a number, the sector, the province)."""
+    question = questions()[qid]
+    if question.covers:
+        return NOTHING  # a gate: its facts are tried one by one
+    if question.kind == "fact":
+        yes, no = FACTS[Answer.YES], FACTS[Answer.NO]
+        return Options(no, yes) if question.id in benign_yes() else Options(yes, no)
+    if question.id in TWO_CLASS_CHOICES:
+        return Options(*TWO_CLASS_CHOICES[question.id])
+    if (
+        question.kind == "choice" and question.id != "work.sector"
+    ):  # the sector: as the law reads it
+        return Options(question.options[0], question.options[-1], tuple(question.options))
+    return None
 
 
 def _law(screener: Screener, account: Account, job: int | None) -> JobLaw | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from pydantic import BaseModel
 
@@ -253,15 +253,26 @@ def _group(conditions: dict[str, Condition]) -> Group:
 Outcome = tuple[Level, Answer]  # what a decision-only screening returns: level, trafficking
 
 
+class Gaps(NamedTuple):
+    """A decision and the facts it waits on (`Screener.gaps`): the missing facts the rules
+    would read, and the derived facts still undecided (see `Determination`)."""
+
+    outcome: Outcome
+    missing: list[Missing]
+    undecided: tuple[Missing, ...]
+
+
 class _Run:
     """What one screening collects: findings and the missing facts, or, for a decision only
     (`Screener.decide`), neither: the interview weighs questions by many such screenings."""
 
     __slots__ = ("findings", "missing")
 
-    def __init__(self, record: bool) -> None:
+    def __init__(self, record: bool, gaps: bool | None = None) -> None:
         self.findings: list[Finding] | None = [] if record else None
-        self.missing: dict[str, set[str]] | None = {} if record else None
+        self.missing: dict[str, set[str]] | None = (
+            {} if (record if gaps is None else gaps) else None
+        )
 
 
 class Screener:
@@ -287,17 +298,30 @@ class Screener:
         level, trafficking, jobs = self._run(account, as_of, run)
         assert run.findings is not None
         assert run.missing is not None
-        asked = {k: v for k, v in run.missing.items() if k[:8] != "derived."}
-        derived = {k[8:]: v for k, v in run.missing.items() if k[:8] == "derived."}
+        asked, derived = self._split(run.missing)
         return Determination(
             level=level,
             trafficking=trafficking,
             jobs=jobs,
             findings=_unique(run.findings),
-            missing=self._missing(asked),
+            missing=asked,
             explanation=_explain(level, jobs, trafficking),
-            undecided=tuple(self._missing(derived)) if derived else (),
+            undecided=derived,
         )
+
+    def gaps(self, account: Account, as_of: date | None = None) -> Gaps:
+        """The level, the trafficking answer and the missing facts of `screen`, without findings
+        or explanation: what the interview weighs its questions by."""
+        run = _Run(record=False, gaps=True)
+        level, trafficking, _ = self._run(account, as_of, run)
+        assert run.missing is not None
+        return Gaps((level, trafficking.result), *self._split(run.missing))
+
+    def _split(self, missing: dict[str, set[str]]) -> tuple[list[Missing], tuple[Missing, ...]]:
+        """The missing facts a question asks, and the derived facts still undecided."""
+        asked = {k: v for k, v in missing.items() if k[:8] != "derived."}
+        derived = {k[8:]: v for k, v in missing.items() if k[:8] == "derived."}
+        return self._missing(asked), tuple(self._missing(derived)) if derived else ()
 
     def decide(self, account: Account, as_of: date | None = None) -> Outcome:
         """The level and the trafficking answer of `screen`, without findings, evidence or
