@@ -45,7 +45,7 @@ _OUTCOMES: dict[Outcome, Outcome] = {}
 class Decider:
     """The decisions on one account (work questions about job `job`, by default the last)."""
 
-    __slots__ = ("_account", "_answers", "_gaps", "_job", "_memo", "_rest", "screener")
+    __slots__ = ("_account", "_answers", "_gaps", "_job", "_memo", "_rest", "_stages", "screener")
 
     def __init__(self, screener: Screener, account: Account, job: int | None = None) -> None:
         self.screener, self._account, self._job = screener, account, job
@@ -53,6 +53,7 @@ class Decider:
         self._gaps = _GAPS.setdefault(screener, Recent(GAPS_LIMIT))
         index = (len(account.work) - 1 if job is None else job) if account.work else None
         self._answers = _answers(account, job)
+        self._stages: dict[tuple[Any, ...], Any] = {}  # stage copies shared between tries
         self._rest = (_rest(account, index), index)
 
     def decide(self, values: Mapping[str, Any] | None = None) -> Outcome:
@@ -66,7 +67,9 @@ class Decider:
         key = (self._rest, *answers.values())
         found = self._memo.get(key)
         if found is None:
-            account = assume(self._account, values, self._job) if values else self._account
+            account = (
+                assume(self._account, values, self._job, self._stages) if values else self._account
+            )
             outcome = self.screener.decide(account)
             found = self._memo.put(key, _OUTCOMES.setdefault(outcome, outcome))
         return found
@@ -93,6 +96,13 @@ class Decider:
 
 
 _UNKNOWN = (None, "unknown")
+
+
+def forget_decisions(screener: Screener) -> None:
+    """Forget the decisions remembered for `screener` (a benchmark replaying the same
+    interview twice must not reuse the first replay's)."""
+    _MEMOS.pop(screener, None)
+    _GAPS.pop(screener, None)
 
 
 def _answers(account: Account, job: int | None) -> dict[str, Any]:

@@ -218,10 +218,18 @@ def _apply_gate(account: Account, gate: Question, value: Any, job: int | None) -
     return account
 
 
-def assume(account: Account, values: Mapping[str, Any], job: int | None = None) -> Account:
+def assume(
+    account: Account,
+    values: Mapping[str, Any],
+    job: int | None = None,
+    stages: dict[tuple[Any, ...], Any] | None = None,
+) -> Account:
     """A copy of the account with `values` (question id -> a value of the field's own type, a
     Fact for a fact) in place: one copy per stage touched, no validation. For the interview's
-    weighing of answers it made itself; people's answers go through `apply`."""
+    weighing of answers it made itself; people's answers go through `apply`.
+
+    `stages`, kept by the caller for one account, shares a stage copy between calls that give
+    it the same values, so that screening can reuse what it read of that stage."""
     by_stage: dict[str, dict[str, Any]] = {}
     for qid, value in values.items():
         stage, _, name = qid.partition(".")
@@ -231,15 +239,25 @@ def assume(account: Account, values: Mapping[str, Any], job: int | None = None) 
         if stage == "work":
             jobs = list(account.work) or [Work()]
             index = len(jobs) - 1 if job is None else job
-            jobs[index] = jobs[index].model_copy(update=fields)
+            jobs[index] = _copy(jobs[index], fields, stages)
             update["work"] = jobs
             continue
         if "age" in fields and stage == "person":
             minor = Answer.YES if fields["age"] < 18 else Answer.NO
             fields = {**fields, "under_18": FACTS[minor]}
         attr = "return_" if stage == "return" else stage
-        update[attr] = getattr(account, attr).model_copy(update=fields)
+        update[attr] = _copy(getattr(account, attr), fields, stages)
     return account.model_copy(update=update)
+
+
+def _copy(model: Any, fields: dict[str, Any], stages: dict[tuple[Any, ...], Any] | None) -> Any:
+    if stages is None:
+        return model.model_copy(update=fields)
+    key = (id(model), *sorted(fields.items()))
+    found = stages.get(key)
+    if found is None:
+        found = stages[key] = model.model_copy(update=fields)
+    return found
 
 
 def plain(value: Any) -> Any:

@@ -26,6 +26,7 @@ from ..account import Account, Answer, Money, Work
 from ..knowledge import LookupProblem
 from ..screening import Level, Screener
 from ..screening.labour_law import JobLaw, listed_hazardous, sector_places
+from ..screening.recent import Recent
 from .questions import FACTS, Question, benign_yes, is_unknown, questions
 
 Outcome = tuple[Level, Answer]
@@ -83,12 +84,31 @@ def options(
     `open_ids`, the questions still open, lets the sector and the province be tried only as
     far as a labour-law check can read them (none can without pay or hours); without it every
     reading is tried."""
+    found = _law_free(account, question, job)
+    if found is not None:
+        return found
+    return _options(screener, account, question, job, open_ids, _law(screener, account, job))
+
+
+def _law_free(account: Account, question: Question, job: int | None) -> Options | None:
+    """The answers to try that do not depend on the law (None where they do)."""
     if question.id == "work.pay_compared" and _pay_known(account, job):
         return NOTHING  # the words on the pay are read only without its amount
-    fixed = _fixed(question.id)
+    return _fixed(question.id)
+
+
+def _options(
+    screener: Screener,
+    account: Account,
+    question: Question,
+    job: int | None,
+    open_ids: frozenset[str] | None,
+    law: JobLaw | None,
+) -> Options:
+    """`options` under `law`, the law of the job (looked up once for every open question)."""
+    fixed = _law_free(account, question, job)
     if fixed is not None:
         return fixed
-    law = _law(screener, account, job)
     pay, hours = _law_reads(account, job, open_ids)
     if question.id == "work.sector":
         # No check reads a sector rate without the pay or the hours, nor a hazardous-work list
@@ -202,7 +222,12 @@ def _sector_classes(
     cached = _CLASSES.get(key)
     if cached is not None and cached[0] is screener.knowledge:
         return cached[1]
-    params = [p for k, p in screener.knowledge.parameters.items() if k[0] == law.country]
+    # The child-age law (the hazardous-work lists) is read only for a child.
+    params = [
+        p
+        for k, p in screener.knowledge.parameters.items()
+        if k[0] == law.country and (child or k[1] != "child_age")
+    ]
     classes: dict[tuple[Any, ...], str] = {}
     for option in options:
         places = (
@@ -247,6 +272,19 @@ def _provinces(screener: Screener, law: JobLaw | None) -> Options:
     everywhere, pay above the highest nowhere."""
     if law is None:
         return Options(None, None)
+    key = (id(screener.knowledge), law.country, law.on)
+    cached = _PROVINCES.get(key)
+    if cached is None or cached[0] is not screener.knowledge:
+        cached = _PROVINCES.put(key, (screener.knowledge, _extreme_provinces(screener, law)))
+    return cached[1]
+
+
+# The extreme provinces per knowledge base, country and day: scanning every place of the
+# minimum wage was a sixth of the settled check's time.
+_PROVINCES: Recent[tuple[int, str, date], tuple[Any, Options]] = Recent(1_024)
+
+
+def _extreme_provinces(screener: Screener, law: JobLaw) -> Options:
     try:
         param = screener.knowledge.parameter(law.country, "minimum_wage", "minimum_wage")
     except LookupProblem:
@@ -271,7 +309,8 @@ def scenarios(
     """Answers to every open question: all adverse, all benign, then each value question's other
     answers (alone, and hours with days, sector with province) with the rest at both extremes."""
     open_ids = frozenset(q.id for q in open_qs)
-    tried = {q.id: options(screener, account, q, job, open_ids) for q in open_qs}
+    law = _law(screener, account, job)
+    tried = {q.id: _options(screener, account, q, job, open_ids, law) for q in open_qs}
     tried = {qid: o for qid, o in tried.items() if o.adverse is not None}
     adverse = {qid: o.adverse for qid, o in tried.items()}
     benign = {qid: o.benign for qid, o in tried.items()}

@@ -287,10 +287,11 @@ class Screener:
         self._law = LawCache()
         self._missings: dict[tuple[str, tuple[str, ...]], Missing] = {}
         self._terms: dict[tuple[str, str, date], tuple[str, tuple[Cite, ...]]] = {}
-        # A step of the interview shares stage objects between its decisions; law checks are
-        # shared across steps, as most answers are to facts the law does not read.
-        self._checks: Recent[tuple[Any, ...], LawCheck] = Recent(4_096)
-        self._answers: AnswerCache = Recent(1_024)
+        # A step of the interview shares the account's stage objects between its decisions
+        # (the stages it tries answers on are new each time: not worth keeping); law checks
+        # are shared across steps, as most answers are to facts the law does not read.
+        self._checks: Recent[tuple[Any, ...], LawCheck] = Recent(512)
+        self._answers: AnswerCache = Recent(64)
         self._elements: dict[tuple[Any, ...], Finding] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:

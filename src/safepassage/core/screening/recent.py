@@ -1,9 +1,11 @@
-"""A bounded cache that forgets its oldest entry, one at a time.
+"""A bounded cache that forgets the entry used longest ago, one at a time.
 
 The screener's caches used to be cleared at once when full: freeing 20,000 entries in one call
 stalled an interview step for 20-40 ms, and the full caches made each of Python's full garbage
 collections walk hundreds of thousands of objects (up to 240 ms). Forgetting the oldest entry on
 each insertion spreads the cost evenly and keeps the caches small enough to walk quickly.
+Small matters too: whatever a cache holds survives into the collector's older generations, and
+each of their collections walks it again.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ V = TypeVar("V")
 
 
 class Recent(Generic[K, V]):
-    """The last `limit` entries put, oldest forgotten first."""
+    """The `limit` entries used last, the one used longest ago forgotten first."""
 
     __slots__ = ("_entries", "limit")
 
@@ -25,7 +27,10 @@ class Recent(Generic[K, V]):
         self._entries: OrderedDict[K, V] = OrderedDict()
 
     def get(self, key: K) -> V | None:
-        return self._entries.get(key)
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)  # used again: kept longest
+        return found
 
     def put(self, key: K, value: V) -> V:
         entries = self._entries
