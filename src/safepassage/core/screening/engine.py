@@ -34,9 +34,7 @@ from .rules import (
     Condition,
     Facts,
     RuleSet,
-    answer_of,
     compile_condition,
-    evaluate,
     fact_refs,
     rules,
 )
@@ -439,10 +437,10 @@ class Screener:
             if no_job and stage == "work":
                 continue
             if decision:
-                if answer_of(condition, facts) is Answer.YES:
+                if condition.answer(facts) is Answer.YES:
                     present.add(code)
                 continue
-            answer, support, gaps = evaluate(condition, facts)
+            answer, support, gaps = condition.evaluate(facts)
             if answer is Answer.YES:
                 present.add(code)
                 if findings is not None:
@@ -479,7 +477,7 @@ class Screener:
         return found
 
     def _work_debt_bondage(self, screen: _JobScreen) -> Answer:
-        return _or([evaluate(rule, screen.facts)[0] for rule in self._compiled.work_debt_bondage])
+        return _or([rule.answer(screen.facts) for rule in self._compiled.work_debt_bondage])
 
     def _icls(self, screen: _JobScreen, on: date, run: _Run) -> tuple[list[str], list[str], Answer]:
         """The hits for each ICLS element and the forced-labour answer for this job."""
@@ -529,7 +527,7 @@ class Screener:
         if findings is None and missing is None:
             return _decided_hits(conditions, facts)
         for code, condition, term in conditions:
-            answer, support, gaps = evaluate(condition, facts)
+            answer, support, gaps = condition.evaluate(facts)
             answers.append(answer)
             if answer is Answer.YES:
                 hits += support
@@ -615,7 +613,7 @@ class Screener:
 
         def element(name: str, conditions: Group) -> Answer:
             if decision:
-                return _or([answer_of(condition, facts) for _, condition, _ in conditions])
+                return _or([condition.answer(facts) for _, condition, _ in conditions])
             return self._element_hits("palermo", name, conditions, screen, on, run)[1]
 
         acts, routes = [], []
@@ -751,10 +749,10 @@ def _decided_hits(conditions: Group, facts: Facts) -> tuple[list[str], Answer, b
     """`_element_hits` for a decision: the support of the conditions that hold is collected
     only for those (one fact may not fill both ICLS elements), the rest is answered only."""
     hits: list[str] = []
-    answers = [answer_of(condition, facts) for _, condition, _ in conditions]
+    answers = [condition.answer(facts) for _, condition, _ in conditions]
     for (_, condition, _), answer in zip(conditions, answers, strict=True):
         if answer is Answer.YES:
-            hits += evaluate(condition, facts)[1]
+            hits += condition.evaluate(facts)[1]
     total = (
         Answer.YES
         if hits

@@ -6,8 +6,8 @@ so that screening an account is a few hundred dict reads (see bench/screening.py
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..account import Answer
 from ..knowledge.problems import KnowledgeError
 from ..knowledge.yamlsource import parse_yaml
+from . import generated
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
 Stage = Literal["recruitment", "transit", "work", "return"]
@@ -63,17 +64,21 @@ Part = tuple[str, str, bool]  # (ref as written, fact name without `not:`, negat
 
 @dataclass(frozen=True)
 class Compiled:
-    """A condition ready to evaluate: its parts split once, not on every screening."""
+    """A condition ready to evaluate: its parts split once, not on every screening, and
+    written as code of its own (`evaluate` and `answer`, see generated.py)."""
 
     any: tuple[Part, ...]
     all: tuple[Part, ...]
+    evaluate: Callable[[Facts], Outcome] = field(compare=False, repr=False)
+    answer: Callable[[Facts], Answer] = field(compare=False, repr=False)
 
 
 def compile_condition(condition: Condition) -> Compiled:
     def parts(refs: list[str]) -> tuple[Part, ...]:
         return tuple((r, r.removeprefix("not:"), r.startswith("not:")) for r in refs)
 
-    return Compiled(parts(condition.any), parts(condition.all))
+    any_, all_ = parts(condition.any), parts(condition.all)
+    return Compiled(any_, all_, generated.evaluator(any_, all_), generated.decider(any_, all_))
 
 
 Facts = dict[str, Answer]  # fact name ("work.locked_in", "derived.forced_labour") -> answer
