@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..account import Account, Answer, Fact, Recruiter, Recruitment, Work
 from ..knowledge import Knowledge, Resolved
+from . import generated
 from . import messages as m
 from .determination import (
     Cite,
@@ -239,6 +240,22 @@ class _CompiledRules:
             (_group(route.act), _group(route.means)) for route in rule_set.palermo.routes.values()
         )
         self.palermo_purpose = _group(rule_set.palermo.purpose)
+        # For a full screening, each group runs as one generated function (see generated.py),
+        # found by the group it runs.
+        self.runners: dict[int, Callable[[Facts, Any, bool], generated.GroupResult]] = {}
+        for element, conditions in self.icls.items():
+            self._runner(conditions, f"icls:{element}")
+        for act, means in self.palermo_routes:
+            self._runner(act, "palermo:act")
+            self._runner(means, "palermo:means")
+        self._runner(self.palermo_purpose, "palermo:purpose")
+        self.indicator_run = generated.group(
+            [(c.any, c.all, label, stage == "work") for _, stage, c, label in self.indicators]
+        )
+
+    def _runner(self, conditions: Group, label: str) -> None:
+        members = [(c.any, c.all, label, False) for _, c, _ in conditions]
+        self.runners[id(conditions)] = generated.group(members)
 
 
 Group = tuple[tuple[str, Compiled, str], ...]  # (code, condition, knowledge term id)
@@ -432,21 +449,13 @@ class Screener:
         present: set[str] = set()
         no_job = screen.job is None
         findings, missing, facts = run.findings, run.missing, screen.facts
-        decision = findings is None and missing is None
-        for code, stage, condition, decides in self._compiled.indicators:
-            if no_job and stage == "work":
-                continue
-            if decision:
-                if condition.answer(facts) is Answer.YES:
-                    present.add(code)
-                continue
-            answer, support, gaps = condition.evaluate(facts)
-            if answer is Answer.YES:
-                present.add(code)
-                if findings is not None:
-                    findings.append(self._indicator_finding(code, stage, support, screen, on))
-            elif gaps and missing is not None:
-                _note_gaps(gaps, decides, missing)
+        rules = self._compiled.indicators
+        held, _, _ = self._compiled.indicator_run(facts, missing, not no_job)
+        for index, support in held:
+            code, stage, _, _ = rules[index]
+            present.add(code)
+            if findings is not None:
+                findings.append(self._indicator_finding(code, stage, support, screen, on))
         return present
 
     def _indicator_finding(
@@ -522,27 +531,16 @@ class Screener:
     ) -> tuple[list[str], Answer, bool]:
         """Facts supporting an element, its tri-state answer, and whether any part is open."""
         hits: list[str] = []
-        answers = []
         findings, missing, facts = run.findings, run.missing, screen.facts
-        if findings is None and missing is None:
-            return _decided_hits(conditions, facts)
-        for code, condition, term in conditions:
-            answer, support, gaps = condition.evaluate(facts)
-            answers.append(answer)
-            if answer is Answer.YES:
-                hits += support
-                if findings is not None:
-                    what = (kind, element, code, term)
-                    finding = self._element_finding(what, support, screen, on)
-                    findings.append(finding)
-            elif gaps and missing is not None:
-                _note_gaps(gaps, f"{kind}:{element}", missing)
-        total = (
-            Answer.YES
-            if hits
-            else (Answer.NO if all(a is Answer.NO for a in answers) else Answer.UNKNOWN)
-        )
-        return hits, total, Answer.UNKNOWN in answers
+        held, unknown, none = self._compiled.runners[id(conditions)](facts, missing, True)
+        for index, support in held:
+            hits += support
+            if findings is not None:
+                code, _, term = conditions[index]
+                finding = self._element_finding((kind, element, code, term), support, screen, on)
+                findings.append(finding)
+        total = Answer.YES if hits else (Answer.NO if none else Answer.UNKNOWN)
+        return hits, total, unknown
 
     def _element_finding(
         self, what: tuple[str, str, str, str], support: Sequence[str], screen: _JobScreen, on: date
@@ -613,7 +611,8 @@ class Screener:
 
         def element(name: str, conditions: Group) -> Answer:
             if decision:
-                return _or([condition.answer(facts) for _, condition, _ in conditions])
+                held, _, none = self._compiled.runners[id(conditions)](facts, None, True)
+                return Answer.YES if held else Answer.NO if none else Answer.UNKNOWN
             return self._element_hits("palermo", name, conditions, screen, on, run)[1]
 
         acts, routes = [], []
@@ -745,22 +744,6 @@ def _unknown(value: object) -> bool:
     return value is None or value == "unknown"
 
 
-def _decided_hits(conditions: Group, facts: Facts) -> tuple[list[str], Answer, bool]:
-    """`_element_hits` for a decision: the support of the conditions that hold is collected
-    only for those (one fact may not fill both ICLS elements), the rest is answered only."""
-    hits: list[str] = []
-    answers = [condition.answer(facts) for _, condition, _ in conditions]
-    for (_, condition, _), answer in zip(conditions, answers, strict=True):
-        if answer is Answer.YES:
-            hits += condition.evaluate(facts)[1]
-    total = (
-        Answer.YES
-        if hits
-        else (Answer.NO if all(a is Answer.NO for a in answers) else Answer.UNKNOWN)
-    )
-    return hits, total, Answer.UNKNOWN in answers
-
-
 def _and(*answers: Answer) -> Answer:
     if Answer.NO in answers:
         return Answer.NO
@@ -848,17 +831,6 @@ def _element_finding(
         cites,
         text,
     )
-
-
-def _note_gaps(gaps: Sequence[str], decides: str, missing: dict[str, set[str]]) -> None:
-    """Record the unknown facts and what they decide (derived ones too: `screen` lists them
-    apart, since they are not asked but the answers they are made from are)."""
-    for name in gaps:
-        found = missing.get(name)
-        if found is None:
-            missing[name] = {decides}
-        else:
-            found.add(decides)
 
 
 def _cites(source: Resolved | None) -> tuple[Cite, ...]:

@@ -65,11 +65,10 @@ Part = tuple[str, str, bool]  # (ref as written, fact name without `not:`, negat
 @dataclass(frozen=True)
 class Compiled:
     """A condition ready to evaluate: its parts split once, not on every screening, and
-    written as code of its own (`evaluate` and `answer`, see generated.py)."""
+    written as code of its own (`answer`, see generated.py)."""
 
     any: tuple[Part, ...]
     all: tuple[Part, ...]
-    evaluate: Callable[[Facts], Outcome] = field(compare=False, repr=False)
     answer: Callable[[Facts], Answer] = field(compare=False, repr=False)
 
 
@@ -78,7 +77,7 @@ def compile_condition(condition: Condition) -> Compiled:
         return tuple((r, r.removeprefix("not:"), r.startswith("not:")) for r in refs)
 
     any_, all_ = parts(condition.any), parts(condition.all)
-    return Compiled(any_, all_, generated.evaluator(any_, all_), generated.decider(any_, all_))
+    return Compiled(any_, all_, generated.decider(any_, all_))
 
 
 Facts = dict[str, Answer]  # fact name ("work.locked_in", "derived.forced_labour") -> answer
