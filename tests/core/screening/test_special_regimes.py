@@ -57,3 +57,31 @@ def test_it_says_that_hours_findings_on_farm_work_may_not_reach_seasonal_work(
     assert "contested_coverage" in _codes(screener, AFTER, "risk", **farm)
     lawful = {"sector": "agriculture", "hours_per_day": 8, "days_per_week": 6}
     assert "contested_coverage" not in _codes(screener, AFTER, "risk", **lawful)
+
+
+def test_a_sector_the_law_leaves_out_is_said_but_is_not_a_violation(screener: Screener):
+    """A fisher whose work is otherwise decent: the hours rule does not reach sea fishing (the
+    knowledge base says so, as a risk on the page), which is no violation of the law."""
+    account = Account(
+        person={"age": 30, "legal_status": "registered"},
+        work=[
+            {
+                "country": "TH",
+                "province": "Bangkok",
+                "sector": "fishing",
+                "pay": {"amount": 500, "currency": "THB", "per": "day"},
+                "hours_per_day": 8,
+                "days_per_week": 5,
+                "documents_held_by": "self",
+                "free_to_leave": "yes",
+                "wages_withheld": "no",
+                "threatened_violence": "no",
+                "physical_violence": "no",
+            }
+        ],
+    )
+    result = screener.screen(account, as_of=AFTER)
+    assert "sector_outside_the_rule" in result.codes("risk")
+    assert not result.codes("violation")
+    assert result.level.name != "LABOUR_RIGHTS_VIOLATION"
+    assert all(not r.startswith("violation:") for job in result.jobs for r in job.reasons)

@@ -441,7 +441,9 @@ class Screener:
         involuntary, menace, forced = self._icls(screen, law_date, run)
         screen.set_derived("forced_labour", forced)
         screen.set_derived("debt_bondage_at_work", self._work_debt_bondage(screen))
-        violations = list(screen.law.findings)
+        # A risk the law check notes (a sector the law leaves out of a rule, coverage that is
+        # contested) is said on the page; it is not a violation of the law.
+        violations = [f for f in screen.law.findings if f.kind == "violation"]
         level, reasons = _job_level(indicators, involuntary, menace, forced, violations, screen)
         return JobView(screen.index, screen.job.country, law_date, level, tuple(reasons))
 
