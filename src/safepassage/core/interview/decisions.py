@@ -12,6 +12,7 @@ Notes in the migrant's words do not enter a decision, so the answers are kept wi
 
 from __future__ import annotations
 
+import hashlib
 import weakref
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -157,7 +158,7 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Answer) else value
 
 
-def _rest(account: Account, index: int | None) -> str:
+def _rest(account: Account, index: int | None) -> bytes:
     """Everything in the account but the questions' answers and the age's under-18 (those are
     the answers), with the day whose law applies when the account has no date."""
     stages, work = _question_fields()
@@ -165,7 +166,10 @@ def _rest(account: Account, index: int | None) -> str:
     if index is not None:
         exclude["work"] = {index: work}
     dump = account.model_dump_json(exclude=exclude)
-    return dump if account.reported_on else f"{date.today()}{dump}"
+    day = "" if account.reported_on else date.today().isoformat()
+    # A digest, not the text: the remembered decisions keep none of the migrant's words
+    # (employers' names, notes) in memory, and their keys stay small.
+    return hashlib.blake2b(f"{day}{dump}".encode(), digest_size=16).digest()
 
 
 @lru_cache(maxsize=1)
