@@ -16,14 +16,17 @@ from django.db import connection
 
 from safepassage.core.analytics.htcds import (
     CASE_ID,
+    CONCLUSIONS,
     HtcdsForm,
     column_order,
     load_form,
     read_csv,
+    to_htcds,
     validate,
 )
 from safepassage.web.analytics import htcds, htcds_views
-from safepassage.web.casework import services
+from safepassage.web.analytics.models import SharedConclusions
+from safepassage.web.casework import core_edge, services
 from safepassage.web.casework.demo import _generated
 from safepassage.web.casework.models import AuditEvent, Case, Organisation
 from tests.conftest import published_data
@@ -178,20 +181,46 @@ def test_it_reads_its_export_back_into_another_organisation(
     before, after = _rows(exported), _rows(again)
     assert len(after) == len(before) == 61
     assert not {r[CASE_ID] for r in before} & {r[CASE_ID] for r in after}
+    # Every column but the pseudonym comes back: the facts from the imported accounts, the
+    # exporter's conclusions from what the import kept beside each case.
     differ = [
         (n, key, b[key], a[key])
         for n, (b, a) in enumerate(zip(before, after, strict=True))
-        for key in ACCOUNT_FIELDS
-        if b[key] != a[key]
+        for key in column_order()
+        if key != CASE_ID and b[key] != a[key]
     ]
     assert differ == []
-    # Screened again from fewer facts, a case may show fewer methods of control, never others.
-    for b, a in zip(before, after, strict=True):
-        assert set((a["vic_Methods_of_Control"] or "").split()) <= set(
-            (b["vic_Methods_of_Control"] or "").split()
-        )
+    assert any(r["vic_TraffickingStatus"] for r in before)  # conclusions were there to keep
+    assert SharedConclusions.objects.filter(case__organisation=other_org).count() >= 1
     event = AuditEvent.objects.get(action="create", case_id=None)
     assert (event.username, event.what) == ("sam", "htcds import of 61 cases")
+
+
+def test_it_hands_the_conclusions_to_its_own_screening_once_the_account_changes(
+    demo: Case, sue: Any, sam: Any, other_org: Organisation
+):
+    rows = _rows(_export(sue))
+    assert _upload(sam, _export(sue)).status_code == 302
+    imported = list(Case.objects.filter(organisation=other_org).order_by("pk"))
+
+    def conclusions_of(row: dict[str, Any]) -> list[Any]:
+        return [row[c] for c in CONCLUSIONS]
+
+    def own(case: Case) -> list[Any]:
+        account = core_edge.account_from(case.account)
+        return conclusions_of(to_htcds("", account, core_edge.screen(account)))
+
+    # A case whose facts alone do not give the exporter's conclusions back.
+    n = next(i for i, c in enumerate(imported) if own(c) != conclusions_of(rows[i]))
+    assert conclusions_of(_rows(_export(sam))[n]) == conclusions_of(rows[n])
+    # A case worker of the importing organisation records an answer: the account is theirs now.
+    changed = imported[n]
+    changed.account = {**changed.account, "reported_on": "2025-10-01"}
+    changed.save(update_fields=["account"])
+    again = _rows(_export(sam))
+    assert conclusions_of(again[n]) == own(changed) != conclusions_of(rows[n])
+    others = [conclusions_of(r) for i, r in enumerate(again) if i != n]
+    assert others == [conclusions_of(r) for i, r in enumerate(rows) if i != n]
 
 
 def test_it_refuses_the_whole_file_for_one_bad_row(

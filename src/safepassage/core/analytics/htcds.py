@@ -61,6 +61,18 @@ EXPORT_COLUMNS = (
     "vic_RecruitmentWebsitesAndApps",
 )
 
+# The columns that carry the exporter's conclusions, not the migrant's facts: a screening of the
+# row's facts alone may not reach them again (see docs/htcds-mapping.md, Round trip).
+CONCLUSIONS = (
+    "vic_TraffickingStatus",
+    "vic_TraffickingStatusDecisionMakingOrg",
+    "vic_RelationshipToTrafficker",
+    "vic_Methods_of_Control",
+    "vic_TypeOfExploitation",
+    "vic_ForcedLabourIndustry",
+    "vic_TypeOfSexExploitation",
+)
+
 GENDER = {"female": "Feminine", "male": "Masculine", "other": "NonConforming"}
 SEX = {
     "Feminine": "female",
@@ -228,11 +240,14 @@ def to_htcds(
     consent: bool | None = None,
     identified_by: DecisionMaker | None = None,
     status: CaseStatus | None = None,
+    kept: Mapping[str, Value] | None = None,
 ) -> Row:
     """The case as one HTCDS row: every column of EXPORT_COLUMNS, None where not known.
 
     `consent` is the migrant's consent to share the case; `identified_by` the organisation that
-    formally identified the migrant as a victim (screening alone makes a possible victim only)."""
+    formally identified the migrant as a victim (screening alone makes a possible victim only).
+    `kept`, the conclusions of the organisation a case was imported from (`conclusions`), are
+    passed on as they came, in place of this screening's."""
     types = _types(account, result)
     row: Row = dict.fromkeys(EXPORT_COLUMNS)
     row |= {
@@ -246,7 +261,14 @@ def to_htcds(
         "vic_LocationOfExploitation": next((j.country for j in account.work if j.country), None),
     }
     row |= _person(account) | _recruitment(account) | _trafficking(account, result, identified_by)
+    if kept is not None:
+        row |= {column: kept.get(column) for column in CONCLUSIONS}
     return row
+
+
+def conclusions(row: Mapping[str, Value]) -> Row:
+    """The exporter's conclusions in an HTCDS row (the CONCLUSIONS columns, None where empty)."""
+    return {column: row.get(column) or None for column in CONCLUSIONS}
 
 
 def _join(values: Iterable[str]) -> str | None:

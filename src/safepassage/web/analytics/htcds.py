@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from ...core.analytics.htcds import (
 from ...core.analytics.htcds import (
     HtcdsForm,
     column_order,
+    conclusions,
     from_htcds,
     load_form,
     to_htcds,
@@ -47,6 +49,7 @@ from ..casework.access import Action, cases_for, require
 from ..casework.crypto import UnreadableDict, blind_index
 from ..casework.models import Case, CaseSource, CaseStatus, ClosureReason, Consent, Organisation
 from ..casework.services import case_create
+from .models import SharedConclusions
 from .services import audit_analytics
 
 Format = Literal["csv", "xlsx"]
@@ -201,7 +204,10 @@ def _for_export(cases: QuerySet[Case]) -> Iterator[Case]:
     return (
         cases.order_by("pk")
         .only("pk", "organisation_id", "status", "closure_reason", "account")
-        .prefetch_related(Prefetch("consent_records", in_force, to_attr="sharing"))
+        .prefetch_related(
+            Prefetch("consent_records", in_force, to_attr="sharing"),
+            Prefetch("shared", SharedConclusions.objects.all(), to_attr="kept"),
+        )
         .iterator(chunk_size=500)
     )
 
@@ -214,7 +220,27 @@ def case_row(case: Case) -> Row:
         core_edge.screen(account),
         consent=_consent(case),
         status=_status(case),
+        kept=_kept(case),
     )
+
+
+def _kept(case: Case) -> dict[str, Any] | None:
+    """The conclusions of the organisation the case was imported from, while its account is as
+    imported; None once a case worker has changed it (this organisation's screening speaks)."""
+    if hasattr(case, "kept"):  # prefetched by `_for_export`: the row, or None
+        kept = case.kept
+    else:
+        kept = SharedConclusions.objects.filter(case=case).first()
+    if kept is None or kept.account_digest != account_digest(case.account):
+        return None
+    columns: dict[str, Any] = kept.columns
+    return columns
+
+
+def account_digest(account: dict[str, Any]) -> str:
+    """A keyed digest of an account as stored: it tells whether the account changed, and
+    tells nobody without the key what it holds."""
+    return blind_index("htcds-account", json.dumps(account, sort_keys=True))
 
 
 def _consent(case: Case) -> bool | None:
@@ -336,7 +362,8 @@ def import_rows(
     accounts, refused = _accounts(rows, form)
     if refused:
         return ImportResult(rows=len(rows), refused=refused)
-    references = _create(accounts, organisation, user, on_row)
+    shared = [conclusions(row) for _, row in rows]
+    references = _create(list(zip(accounts, shared, strict=True)), organisation, user, on_row)
     return ImportResult(imported=len(references), rows=len(rows), references=references)
 
 
@@ -370,19 +397,19 @@ def _column(location: tuple[int | str, ...]) -> str:
 
 @transaction.atomic
 def _create(
-    accounts: list[Account],
+    accounts: list[tuple[Account, Row]],
     organisation: Organisation,
     user: Any,
     on_row: Callable[[int], None] | None,
 ) -> list[str]:
     references = []
-    for done, account in enumerate(accounts, start=1):
-        case = case_create(
-            user=user,
-            organisation=organisation,
-            account=core_edge.account_data(account),
-            source=IMPORT_SOURCE,
-        )
+    for done, (account, shared) in enumerate(accounts, start=1):
+        data = core_edge.account_data(account)
+        case = case_create(user=user, organisation=organisation, account=data, source=IMPORT_SOURCE)
+        if any(value is not None for value in shared.values()):
+            SharedConclusions.objects.create(
+                case=case, columns=shared, account_digest=account_digest(case.account)
+            )
         references.append(case.reference)
         if on_row is not None:
             on_row(done)

@@ -28,6 +28,23 @@ class CaseFact(models.Model):
         return f"facts {self.key}"
 
 
+class SharedConclusions(models.Model):
+    """What the organisation a case came from had concluded (an HTCDS row's trafficking status,
+    types of exploitation, methods of control: `core.analytics.htcds.CONCLUSIONS`), kept beside
+    the case it was imported as. HTCDS carries those conclusions without the facts they rest on,
+    so a screening of the imported account may not reach them again; an export passes them on
+    as they came while the account is as imported (`account_digest`, keyed), and the
+    organisation's own screening once a case worker has changed it."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="shared")
+    columns = EncryptedJSONField(default=dict)  # as sensitive as the account: encrypted
+    account_digest = models.CharField(max_length=64)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"conclusions shared with case {self.case_id}"
+
+
 class ReleaseKind(models.TextChoices):
     SCHEDULED = "scheduled", _("Made on schedule")
     SUPERVISOR = "supervisor", _("Made by a supervisor")
