@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safepassage.core.analytics.engine import Engine, arrow_table, funnel
+from safepassage.core.analytics.engine import Engine, Request, arrow_table, funnel
 from safepassage.core.analytics.facts import FactRow
 
 from .test_release import BASE
@@ -121,3 +121,39 @@ def test_it_puts_each_case_at_every_funnel_step_it_reached():
     assert "referred_protection" not in steps  # identification is a criminal-justice step
     assert {"criminal_justice", "remedy_obtained", "wages_recovered"} <= set(steps)
     assert "repatriated" not in steps
+
+
+@settings(max_examples=40, deadline=None)
+@given(facts(), st.sampled_from(["indicators", "level"]))
+def test_it_counts_only_the_rows_asked_for_in_every_column(rows: list[FactRow], across: str):
+    kept = [r for r in rows if r.country == "KH"]
+    found = Engine(arrow_table(rows)).count(
+        ["sector"], across, K, cap=len(CODES), where={"country": "KH"}
+    )
+    cells, totals = _reference(kept, across)
+    assert (found.cells, found.row_totals, found.total) == (
+        cells,
+        totals["row"],
+        len({r.case for r in kept}),
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(facts())
+def test_it_counts_many_tables_at_once_as_each_alone(rows: list[FactRow]):
+    """`count_many` shares scans between tables (rows added up from a one-valued column's
+    cells, lists counted from cases grouped first): each table as `count` makes it alone."""
+    requests = [
+        Request(("sector",), "level"),
+        Request(("sector",), "indicators", len(CODES)),
+        Request(("country",), "indicators", 1),
+        Request(("country", "sector"), "level"),
+        Request(("country",), "sector"),
+    ]
+    engine = Engine(arrow_table(rows))
+    together = engine.count_many(requests, K)
+    alone = [engine.count(list(r.by), r.across, K, cap=r.cap) for r in requests]
+    assert together == alone
+    for request, counts in zip(requests[:2], together[:2], strict=True):
+        cells, totals = _reference(rows, request.across)
+        assert (counts.cells, counts.row_totals) == (cells, totals["row"])

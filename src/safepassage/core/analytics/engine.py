@@ -205,6 +205,7 @@ class Engine:
         scan = _Scan(self.con, where or {})
         rows, empty = scan.rows(requests)
         cells = scan.cells(requests, empty)
+        scan.add_rows(requests, rows, cells)
         found = []
         for request in requests:
             imposed = (folded or {}).get(request)
@@ -235,15 +236,15 @@ class _Scan:
         self.params = list(where.values())
 
     def _grouped(
-        self, sql_from: str, sets: Sequence[tuple[str, ...]], extra: str = ""
+        self, sql_from: str, sets: Sequence[tuple[str, ...]], count: str = "count(*)"
     ) -> list[Any]:
-        """Rows of `SELECT <every column of the sets>, count(*)` grouped by each set, each
+        """Rows of `SELECT <every column of the sets>, <count>` grouped by each set, each
         row with the set it belongs to (a column outside the set reads NULL; no value is NULL:
         unknowns are "unknown")."""
         columns = list(dict.fromkeys(c for group in sets for c in group))
         grouping = ", ".join("(" + ", ".join(group) + ")" for group in sets)
         sql = (
-            f"SELECT {', '.join(columns)}, count(*){extra} FROM {sql_from} "
+            f"SELECT {', '.join(columns)}, {count} FROM {sql_from} "
             f"GROUP BY GROUPING SETS ({grouping})"
         )
         found = []
@@ -255,15 +256,21 @@ class _Scan:
         return found
 
     def rows(self, requests: Sequence[Request]) -> tuple[dict[tuple[str, ...], Raw], Empty]:
-        """Cases by the values of each distinct `by`; and, per `by` and multi-valued column,
-        the cases whose list is empty (counted as "none")."""
-        bys = list(dict.fromkeys(r.by for r in requests))
-        lists = sorted({r.across for r in requests if r.across in LIST_COLUMNS})
-        empty = "".join(f", count(*) FILTER (WHERE len({name}) = 0)" for name in lists)
-        source = f"(SELECT * FROM facts WHERE {self.where})"
+        """Cases by the values of each `by` that no one-valued column is counted by (those add
+        up from the cells, see `add_rows`), and of each `by` a multi-valued column is counted
+        by, with the cases whose list is empty (counted as "none")."""
+        scalar = {r.by for r in requests if r.across not in LIST_COLUMNS}
+        listed = [r for r in requests if r.across in LIST_COLUMNS]
+        bys = list(dict.fromkeys([*(r.by for r in listed), *(r.by for r in requests)]))
+        bys = [by for by in bys if by not in scalar or any(r.by == by for r in listed)]
+        lists = sorted({r.across for r in listed})
         found: dict[tuple[str, ...], Raw] = {by: {} for by in bys}
         empties: Empty = {}
-        for present, values, counts in self._grouped(source, bys, empty):
+        if not bys:
+            return found, empties
+        empty = "".join(f", count(*) FILTER (WHERE len({name}) = 0)" for name in lists)
+        source = f"(SELECT * FROM facts WHERE {self.where})"
+        for present, values, counts in self._grouped(source, bys, f"count(*){empty}"):
             by = next(b for b in bys if frozenset(b) == present)
             key = tuple(values[c] for c in by)
             found[by][key] = int(counts[0])
@@ -271,6 +278,19 @@ class _Scan:
                 if n:
                     empties.setdefault((by, name), {})[key] = int(n)
         return found, empties
+
+    @staticmethod
+    def add_rows(
+        requests: Sequence[Request], rows: dict[tuple[str, ...], Raw], cells: dict[Request, Raw]
+    ) -> None:
+        """The rows of each `by` a one-valued column is counted by, not scanned: its cells add
+        up to them (every case has exactly one value, unknown being "unknown")."""
+        for request in requests:
+            if request.across not in LIST_COLUMNS and request.by not in rows:
+                summed: Counter[tuple[str, ...]] = Counter()
+                for key, n in cells[request].items():
+                    summed[key[:-1]] += n
+                rows[request.by] = dict(summed)
 
     def cells(self, requests: Sequence[Request], empties: Empty) -> dict[Request, Raw]:
         found: dict[Request, Raw] = {r: {} for r in requests}
@@ -293,7 +313,8 @@ class _Scan:
     def _fill(self, found: dict[Request, Raw], group: Sequence[Request], source: str,
               column: Callable[[Request], str]) -> None:  # fmt: skip
         sets = {r: (*r.by, column(r)) for r in group}
-        for present, values, counts in self._grouped(source, list(dict.fromkeys(sets.values()))):
+        grouped = self._grouped(source, list(dict.fromkeys(sets.values())))
+        for present, values, counts in grouped:
             for request, wanted in sets.items():
                 if frozenset(wanted) == present:
                     key = tuple(values[c] for c in request.by)
