@@ -48,6 +48,20 @@ def audit_record(*, user: Any, case: Case, action: str, what: str = "") -> None:
     )
 
 
+def audit_list_export(
+    *, user: Any, organisation_id: int, fmt: str, filters: dict[str, Any], count: int
+) -> None:
+    """One audit entry per export of the case list: who, which filter, how many cases."""
+    shown = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in ("", None, False))
+    AuditEvent.objects.create(
+        organisation_id=organisation_id,
+        user=user,
+        username=user.username,
+        action="export",
+        what=f"case list export ({fmt}) of {count} cases; filter: {shown or 'none'}"[:200],
+    )
+
+
 def case_touch(*, case: Case) -> None:
     """Mark the case as changed now (for the list's order) when something of it changed that is
     not a field of its own (a note, a follow-up, a file); no version bump: no form edits it."""

@@ -8,6 +8,7 @@ from .views import (
     export,
     groups,
     intake,
+    list_download,
     referrals,
     review,
     team,
@@ -17,6 +18,7 @@ from .views import (
 app_name = "casework"
 urlpatterns = [
     path("", cases.case_list, name="list"),
+    path("export.<str:fmt>", list_download.case_list_download, name="list_download"),
     path("new/", cases.case_new, name="new"),
     path("inbox/", workflow.inbox, name="inbox"),
     path("<int:case_id>/", cases.case_detail, name="detail"),

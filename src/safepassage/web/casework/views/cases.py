@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -51,24 +53,40 @@ def refused_as_stale(form: Any, current: int) -> None:
     form.add_error(None, stale_message())
 
 
-@staff(Action.VIEW)
-def case_list(request: HttpRequest) -> HttpResponse:
+@dataclass
+class Listed:
+    """The case list as its filters select it (the page and its downloads share it)."""
+
+    form: CaseFilterForm
+    filters: dict[str, Any]
+    cases: QuerySet[Case]
+    refused: str = ""
+
+
+def listed(request: HttpRequest) -> Listed:
     personal = can(request.user, Action.VIEW_PERSONAL)
     people = colleagues(request.user)
     form = CaseFilterForm(request.GET or None, personal=personal, people=people)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     query = filters.get("q", "") if personal else request.GET.get("q", "")
-    status, refused = 200, ""
     try:
         cases = selectors.case_list(
             user=request.user, query=query, **{k: v for k, v in filters.items() if k != "q"}
         )
     except selectors.SearchRefused:
-        status, cases = 403, selectors.case_list(user=request.user).none()
         refused = _(
             "Searching by name, phone number or document number needs access to personal data, "
             "which your role does not have. Filter by country, sector, stage, level or status."
         )
+        return Listed(form, filters, selectors.case_list(user=request.user).none(), refused)
+    return Listed(form, filters, cases)
+
+
+@staff(Action.VIEW)
+def case_list(request: HttpRequest) -> HttpResponse:
+    found = listed(request)
+    form, cases, refused = found.form, found.cases, found.refused
+    status = 403 if refused else 200
     page = Paginator(cases.select_related("assigned_to").only(*LIST_COLUMNS), 50).get_page(
         request.GET.get("page")
     )
@@ -80,9 +98,17 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "show_personal": can(request.user, Action.VIEW_PERSONAL),
         "can_change": can(request.user, Action.CHANGE),
         "can_review": can(request.user, Action.REVIEW),
+        "can_export": can(request.user, Action.EXPORT),
+        "query": _without_page(request),
         "today": timezone.localdate(),
     }
     return render(request, "casework/case_list.html", context, status=status)
+
+
+def _without_page(request: HttpRequest) -> str:
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    return kept.urlencode()
 
 
 LIST_COLUMNS = (
