@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from safepassage.web.api.tokens import token_create
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
@@ -31,7 +32,8 @@ def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
     ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk, "note_id": note.pk,
            "user_id": case.created_by_id, "attachment_id": attachment_for(case).pk,
            "consent_id": share_consent_for(case).pk, "table_id": "level_by_place", "fmt": "csv",
-           "release_id": release_for(case.organisation).pk}  # fmt: skip
+           "release_id": release_for(case.organisation).pk,
+           "token_id": token_create(user=case.created_by, name="a script")[0].pk}  # fmt: skip
     return [(r.rule or "", r.url(**ids)) for r in routes()]
 
 

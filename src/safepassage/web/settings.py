@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "safepassage.web.casework",
     "safepassage.web.selfcheck",
     "safepassage.web.analytics",
+    "ninja",  # the API's own pages (its scripts and styles are served from here, not a CDN)
+    "safepassage.web.api",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
+from .api import views as token_views
+from .api.routes import api_urls
 from .common.auth import LoginForm, SetupPasswordForm
 from .common.routes import public
 from .pages import views
@@ -9,6 +11,7 @@ from .pages import views
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
+    path("api/", api_urls()),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -16,6 +19,12 @@ urlpatterns += i18n_patterns(
     path("cases/", include("safepassage.web.casework.urls")),
     path("statistics/", include("safepassage.web.analytics.urls")),
     path("start/", views.start, name="start"),
+    path("accounts/tokens/", token_views.token_page, name="api_tokens"),
+    path(
+        "accounts/tokens/<int:token_id>/revoke/",
+        token_views.token_revoke_view,
+        name="api_token_revoke",
+    ),
     path(
         "accounts/login/",
         public(

@@ -1,0 +1,128 @@
+"""The REST API (django-ninja): version 1, cases and their determinations, read only so far.
+
+Every call needs a token (`Authorization: Bearer sp_…`, made on the token page) and is scoped
+exactly as the web is: the user's organisation and role (`casework.access`), so an outsider's
+case is 404, an analyst's request for case data 403, a call without a token 401. Every call is
+audited. Errors are JSON: `{"detail": ...}`, or for bad input the field and what is wrong.
+OpenAPI at /api/openapi.json, its pages at /api/docs.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import HttpBearer
+
+from ..casework import core_edge, selectors, services
+from ..casework.access import Action, access_case, can, require
+from ..casework.models import AuditEvent, Case
+from .tokens import token_user
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = token_user(token)
+        if user is not None:
+            request.user = user  # what the web's access rules read
+        return user
+
+
+api = NinjaAPI(
+    title="SafePassage API",
+    version="1",
+    description=__doc__ or "",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    auth=TokenAuth(),
+)
+
+
+@api.exception_handler(PermissionDenied)
+def refused(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": "Your role may not do this (an analyst sees releases only)."},
+        status=403,
+    )
+
+
+class CaseOut(Schema):
+    id: int
+    reference: str
+    status: str
+    level: str
+    trafficking: str
+    country: str
+    sector: str
+    stage: str
+    updated_at: datetime
+
+
+class Determination(Schema):
+    level: str
+    trafficking: str
+    findings: list[dict[str, Any]]
+    missing: list[dict[str, Any]]
+    knowledge_version: str
+    engine_version: str
+
+
+class CaseDetail(CaseOut):
+    name: str | None = None  # personal fields: only for roles that may see them
+    phone: str | None = None
+    document_number: str | None = None
+    account: dict[str, Any]
+    determination: Determination
+
+
+class CaseFilter(Schema):
+    country: str = ""
+    sector: str = ""
+    stage: str = ""
+    level: str = ""
+    status: str = ""
+
+
+@api.get("/cases", response=list[CaseOut], tags=["cases"])
+@paginate(PageNumberPagination, page_size=50)
+def case_list(request: HttpRequest, filters: Query[CaseFilter]) -> Any:
+    """The organisation's cases, newest change first, 50 a page, filtered as on the list page."""
+    member = require(request.user, Action.VIEW)
+    chosen = filters.dict()
+    cases = selectors.case_list(user=request.user, **chosen)
+    shown = ", ".join(f"{k}={v}" for k, v in sorted(chosen.items()) if v)
+    AuditEvent.objects.create(
+        organisation_id=member.organisation_id, user=request.user,
+        username=request.user.username, action="view",
+        what=f"api case list; filter: {shown or 'none'}",
+    )  # fmt: skip
+    return cases
+
+
+@api.get("/cases/{case_id}", response=CaseDetail, tags=["cases"])
+def case_detail(request: HttpRequest, case_id: int) -> Any:
+    """One case with its account and the engine's determination (personal fields only for a
+    role that may see them)."""
+    found: Case = access_case(request.user, case_id)
+    services.audit_record(user=request.user, case=found, action="view", what="api case")
+    result = core_edge.screen(core_edge.account_from(found.account)).to_dict()
+    personal = can(request.user, Action.VIEW_PERSONAL)
+    return {
+        **{field: getattr(found, field) for field in CaseOut.model_fields},
+        "name": found.name if personal else None,
+        "phone": found.phone if personal else None,
+        "document_number": found.document_number if personal else None,
+        "account": found.account,
+        "determination": {
+            "level": result["level"],
+            "trafficking": result["trafficking"]["result"],
+            "findings": result["findings"],
+            "missing": result["missing"],
+            "knowledge_version": found.knowledge_version,
+            "engine_version": found.engine_version,
+        },
+    }

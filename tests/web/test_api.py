@@ -1,0 +1,120 @@
+"""The REST API: a token per user (shown once, stored as a digest, revocable), scoped exactly as
+the web is (an outsider's case is 404, an analyst gets no case data, no token is 401), every
+call audited, the schema at /api/openapi.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from safepassage.web.api.models import ApiToken
+from safepassage.web.api.tokens import token_create
+from safepassage.web.casework import services
+from safepassage.web.casework.models import AuditEvent, Case, Organisation
+
+from .conftest import PERSONAL_NAME, client_for, example
+from .routes import routes
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(path: str, token: str | None) -> Any:
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    return Client().get(path, **headers)
+
+
+def _token(user: Any) -> str:
+    return token_create(user=user, name="the hotline")[1]
+
+
+@pytest.fixture
+def vietnam(org: Organisation, alice: Any) -> Case:
+    account = example("vietnam_factory_overtime")
+    return services.case_create(user=alice, organisation=org, account=account)
+
+
+def test_it_shows_a_new_token_once_and_keeps_only_its_digest(alice: Any):
+    client = client_for(alice)
+    page = client.post("/accounts/tokens/", {"name": "the hotline"}).content.decode()
+    [plain] = re.findall(r'data-token="1">(sp_[\w-]+)<', page)
+    stored = ApiToken.objects.get(user=alice)
+    assert plain not in (stored.digest, stored.prefix)
+    assert plain.startswith(stored.prefix)
+    assert plain not in client.get("/accounts/tokens/").content.decode()
+    assert _get("/api/cases", plain).status_code == 200
+
+
+def test_it_stops_a_revoked_token(alice: Any, bob: Any, case: Case):
+    token, plain = token_create(user=alice, name="a script")
+    # Another person's token is not theirs to revoke.
+    assert client_for(bob).post(f"/accounts/tokens/{token.pk}/revoke/").status_code == 404
+    assert _get("/api/cases", plain).status_code == 200
+    client_for(alice).post(f"/accounts/tokens/{token.pk}/revoke/")
+    assert _get("/api/cases", plain).status_code == 401
+
+
+def test_it_answers_401_without_a_good_token_on_every_operation(case: Case):
+    operations = [r for r in routes() if r.rule == "api:token"]
+    assert len(operations) >= 2
+    for route in operations:
+        url = route.url(case_id=case.pk)
+        for token in (None, "sp_not-a-token", "Basic x"):
+            response = _get(url, token)
+            assert response.status_code == 401, url
+            assert response.json() == {"detail": "Unauthorized"}
+
+
+def test_it_lists_the_organisations_cases_filtered_and_paginated(
+    case: Case, vietnam: Case, alice: Any, other_org: Organisation
+):
+    services.case_create(
+        user=alice, organisation=other_org, account=example("fishing_vessel_thailand")
+    )
+    token = _token(alice)
+    listed = _get("/api/cases", token).json()
+    assert listed["count"] == 2
+    assert {c["reference"] for c in listed["items"]} == {case.reference, vietnam.reference}
+    thai = _get("/api/cases?country=TH", token).json()
+    assert [c["reference"] for c in thai["items"]] == [case.reference]
+    event = AuditEvent.objects.filter(action="view", username="alice").first()
+    assert event is not None
+    assert event.what == "api case list; filter: country=TH"
+
+
+def test_it_gives_a_case_with_its_determination_as_the_web_would(case: Case, sue: Any):
+    found = _get(f"/api/cases/{case.pk}", _token(sue)).json()
+    assert found["reference"] == case.reference
+    assert found["name"] == PERSONAL_NAME
+    assert found["determination"]["level"] == case.level
+    assert found["account"] == case.account
+    assert AuditEvent.objects.filter(case_id=case.pk, what="api case", username="sue").exists()
+
+
+def test_it_hides_another_organisations_case(case: Case, charlie: Any):
+    response = _get(f"/api/cases/{case.pk}", _token(charlie))
+    assert response.status_code == 404
+    assert _get("/api/cases", _token(charlie)).json()["count"] == 0
+
+
+def test_it_gives_an_analyst_no_case_data(case: Case, ann: Any):
+    token = _token(ann)
+    for url in ("/api/cases", f"/api/cases/{case.pk}"):
+        response = _get(url, token)
+        assert response.status_code == 403
+        assert PERSONAL_NAME not in response.content.decode()
+
+
+def test_it_publishes_its_schema_and_pages(case: Case):
+    schema = json.loads(Client().get("/api/openapi.json").content)
+    assert {"/api/cases", "/api/cases/{case_id}"} <= set(schema["paths"])
+    assert (
+        "BearerAuth" in json.dumps(schema["components"]["securitySchemes"])
+        or schema["components"]["securitySchemes"]
+    )
+    page = Client().get("/api/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.content.decode()  # the page's scripts come from the server itself
