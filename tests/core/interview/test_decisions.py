@@ -123,3 +123,33 @@ def test_it_forgets_the_oldest_entry_first():
     recent.put("c", 3)
     assert (recent.get("a"), recent.get("b"), recent.get("c")) == (None, 2, 3)
     assert len(recent) == 2
+
+
+def test_it_keeps_working_when_threads_share_it():
+    """A threaded server shares one screener's caches between requests."""
+    import sys
+    import threading
+
+    recent: Recent[int, int] = Recent(50)
+    failures: list[BaseException] = []
+
+    def work(start: int) -> None:
+        try:
+            for i in range(20_000):
+                recent.put((start + i) % 97, i)
+                recent.get((start + i * 7) % 97)
+        except BaseException as exc:  # any failure is the answer
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: races show
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
+    assert len(recent) <= 50 + 4

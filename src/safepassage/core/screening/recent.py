@@ -11,6 +11,7 @@ each of their collections walks it again.
 from __future__ import annotations
 
 from collections import OrderedDict
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -29,14 +30,18 @@ class Recent(Generic[K, V]):
     def get(self, key: K) -> V | None:
         found = self._entries.get(key)
         if found is not None:
-            self._entries.move_to_end(key)  # used again: kept longest
+            # Used again: kept longest (unless another thread forgot it meanwhile: the value
+            # still holds).
+            with suppress(KeyError):
+                self._entries.move_to_end(key)
         return found
 
     def put(self, key: K, value: V) -> V:
         entries = self._entries
         entries[key] = value
         if len(entries) > self.limit:
-            entries.popitem(last=False)
+            with suppress(KeyError):  # another thread emptied it meanwhile
+                entries.popitem(last=False)
         return value
 
     def __len__(self) -> int:
