@@ -85,6 +85,14 @@ def test_it_lists_the_organisations_cases_filtered_and_paginated(
     assert event.what == "api case list; filter: country=TH"
 
 
+def test_it_refuses_a_filter_it_does_not_know_naming_it(case: Case, alice: Any):
+    response = _get("/api/cases?country=Thailand&page=two", _token(alice))
+    assert response.status_code == 422
+    problems = {tuple(p["loc"]): p["msg"] for p in response.json()["detail"]}
+    assert "not a country code; use one of: " in problems[("query", "country")]
+    assert ("query", "page") in problems
+
+
 def test_it_gives_a_case_with_its_determination_as_the_web_would(case: Case, sue: Any):
     found = _get(f"/api/cases/{case.pk}", _token(sue)).json()
     assert found["reference"] == case.reference

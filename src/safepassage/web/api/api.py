@@ -15,10 +15,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer
+from pydantic import ValidationInfo, field_validator
 
 from ..casework import core_edge, selectors, services
 from ..casework.access import Action, access_case, can, require
-from ..casework.models import AuditEvent, Case
+from ..casework.forms import SECTORS
+from ..casework.models import AuditEvent, Case, CaseStatus
+from ..common.labels import COUNTRIES, LEVELS, STAGES
 from .tokens import token_user
 
 
@@ -80,11 +83,31 @@ class CaseDetail(CaseOut):
 
 
 class CaseFilter(Schema):
+    """The list page's filters; a value that is none of a filter's codes is refused, naming the
+    filter and its codes (never an empty list that looks like an answer)."""
+
     country: str = ""
     sector: str = ""
     stage: str = ""
     level: str = ""
     status: str = ""
+
+    @field_validator("country", "sector", "stage", "level", "status")
+    @classmethod
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        codes = FILTER_CODES[str(info.field_name)]
+        if value and value not in codes:
+            raise ValueError(f"not a {info.field_name} code; use one of: {', '.join(codes)}")
+        return value
+
+
+FILTER_CODES: dict[str, list[str]] = {
+    "country": list(COUNTRIES),
+    "sector": [code for code, _label in SECTORS],
+    "stage": list(STAGES),
+    "level": list(LEVELS),
+    "status": list(CaseStatus.values),
+}
 
 
 @api.get("/cases", response=list[CaseOut], tags=["cases"])
