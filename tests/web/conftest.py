@@ -3,6 +3,7 @@ supervisor, an analyst, an outsider from another organisation, and an anonymous 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +155,15 @@ def release_for(organisation: Organisation) -> Any:
     from safepassage.web.analytics.services import release_make
 
     return release_make(organisation=organisation, kind=ReleaseKind.SCHEDULED)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """What the API schema tests covered (tests/web/test_api_schema.py), when they ran."""
+    module = sys.modules.get("tests.web.test_api_schema")
+    covered = getattr(module, "COVERED", None)
+    if covered:
+        operations = {key.split(" ", 1)[1] for key in covered}
+        terminalreporter.write_line(
+            f"API schema tests: {len(operations)} operations, {sum(covered.values())} calls "
+            f"as {len({k.split(' ', 1)[0] for k in covered})} roles"
+        )

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer
-from pydantic import ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from ..casework import core_edge, selectors, services
 from ..casework.access import Action, access_case, can, require
@@ -53,6 +53,22 @@ def refused(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     )
 
 
+class Problem(Schema):
+    detail: str
+
+
+class Invalid(Schema):
+    """Bad input: each problem names where (`loc`: ["query", "country"]) and what (`msg`)."""
+
+    detail: list[dict[str, Any]]
+
+
+# What every operation may answer besides its result (documented, so a client and the schema
+# tests know them): no token, a role that may not, a case that is not the user's to see, input
+# that does not fit.
+REFUSALS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem, 422: Invalid}
+
+
 class CaseOut(Schema):
     id: int
     reference: str
@@ -82,15 +98,24 @@ class CaseDetail(CaseOut):
     determination: Determination
 
 
+FILTER_CODES: dict[str, list[str]] = {
+    "country": list(COUNTRIES),
+    "sector": [code for code, _label in SECTORS],
+    "stage": list(STAGES),
+    "level": list(LEVELS),
+    "status": list(CaseStatus.values),
+}
+
+
 class CaseFilter(Schema):
     """The list page's filters; a value that is none of a filter's codes is refused, naming the
     filter and its codes (never an empty list that looks like an answer)."""
 
-    country: str = ""
-    sector: str = ""
-    stage: str = ""
-    level: str = ""
-    status: str = ""
+    country: str = Field("", json_schema_extra={"enum": ["", *FILTER_CODES["country"]]})
+    sector: str = Field("", json_schema_extra={"enum": ["", *FILTER_CODES["sector"]]})
+    stage: str = Field("", json_schema_extra={"enum": ["", *FILTER_CODES["stage"]]})
+    level: str = Field("", json_schema_extra={"enum": ["", *FILTER_CODES["level"]]})
+    status: str = Field("", json_schema_extra={"enum": ["", *FILTER_CODES["status"]]})
 
     @field_validator("country", "sector", "stage", "level", "status")
     @classmethod
@@ -101,17 +126,17 @@ class CaseFilter(Schema):
         return value
 
 
-FILTER_CODES: dict[str, list[str]] = {
-    "country": list(COUNTRIES),
-    "sector": [code for code, _label in SECTORS],
-    "stage": list(STAGES),
-    "level": list(LEVELS),
-    "status": list(CaseStatus.values),
-}
+class Pages(PageNumberPagination):
+    """Pages of at most 100 cases, numbered from 1 to a million: a page far past the end is an
+    empty page, never an offset the database cannot hold (a 500 schemathesis found)."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100)
 
 
-@api.get("/cases", response=list[CaseOut], tags=["cases"])
-@paginate(PageNumberPagination, page_size=50)
+@api.get("/cases", response={200: list[CaseOut], **REFUSALS}, tags=["cases"])
+@paginate(Pages, page_size=50, max_page_size=100)
 def case_list(request: HttpRequest, filters: Query[CaseFilter]) -> Any:
     """The organisation's cases, newest change first, 50 a page, filtered as on the list page."""
     member = require(request.user, Action.VIEW)
@@ -126,7 +151,7 @@ def case_list(request: HttpRequest, filters: Query[CaseFilter]) -> Any:
     return cases
 
 
-@api.get("/cases/{case_id}", response=CaseDetail, tags=["cases"])
+@api.get("/cases/{case_id}", response={200: CaseDetail, **REFUSALS}, tags=["cases"])
 def case_detail(request: HttpRequest, case_id: int) -> Any:
     """One case with its account and the engine's determination (personal fields only for a
     role that may see them)."""
