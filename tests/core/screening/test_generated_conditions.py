@@ -12,6 +12,7 @@ from safepassage.core.screening.engine import _CompiledRules
 from safepassage.core.screening.rules import (
     Compiled,
     Condition,
+    all_conditions,
     answer_of,
     compile_condition,
     evaluate,
@@ -20,13 +21,7 @@ from safepassage.core.screening.rules import (
 
 
 def _conditions() -> list[Condition]:
-    rule_set = rules()
-    found: list[Condition] = [r for rs in rule_set.indicators.values() for r in rs]
-    groups = [*rule_set.icls.values(), rule_set.palermo.purpose]
-    for route in rule_set.palermo.routes.values():
-        groups += [route.act, route.means]
-    for group in groups:
-        found += list(group.values())
+    found = all_conditions(rules())
     # Shapes the shipped rules may not have: negations on both sides, all without any.
     found += [
         Condition(any=["work.a", "not:work.b"], all=["not:work.c", "work.d"]),

@@ -154,15 +154,20 @@ def rules() -> RuleSet:
     return RuleSet.model_validate(doc.data)
 
 
-def rule_refs(rule_set: RuleSet) -> list[str]:
-    """Every reference of every condition, as written (`not:` kept)."""
+def all_conditions(rule_set: RuleSet) -> list[Condition]:
+    """Every condition of the rule set: the indicators', the ICLS elements', Palermo's."""
     conditions: list[Condition] = [r for rs in rule_set.indicators.values() for r in rs]
     groups = [*rule_set.icls.values(), rule_set.palermo.purpose]
     for route in rule_set.palermo.routes.values():
         groups += [route.act, route.means]
     for group in groups:
         conditions += list(group.values())
-    return [ref for c in conditions for ref in (*c.any, *c.all)]
+    return conditions
+
+
+def rule_refs(rule_set: RuleSet) -> list[str]:
+    """Every reference of every condition, as written (`not:` kept)."""
+    return [ref for c in all_conditions(rule_set) for ref in (*c.any, *c.all)]
 
 
 def fact_refs(rule_set: RuleSet) -> set[str]:
