@@ -126,3 +126,47 @@ def test_it_publishes_its_schema_and_pages(case: Case):
     page = Client().get("/api/docs")
     assert page.status_code == 200
     assert "cdn." not in page.content.decode()  # the page's scripts come from the server itself
+
+
+def _post(path: str, token: str, body: dict[str, Any]) -> Any:
+    return Client().post(
+        path,
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+
+
+def test_it_adds_a_note_as_the_web_would(case: Case, alice: Any):
+    token = _token(alice)
+    made = _post(
+        f"/api/cases/{case.pk}/notes", token, {"text": "Called her sister.", "kind": "call"}
+    )
+    assert made.status_code == 201
+    assert (made.json()["text"], made.json()["kind"], made.json()["author"]) == (
+        "Called her sister.", "call", "alice"
+    )  # fmt: skip
+    assert list(case.notes.values_list("text", flat=True)) == ["Called her sister."]
+    listed = _get(f"/api/cases/{case.pk}/notes", token).json()
+    assert [n["text"] for n in listed] == ["Called her sister."]
+    assert AuditEvent.objects.filter(case_id=case.pk, what="note added").exists()
+
+
+def test_it_refuses_a_note_the_web_would_refuse_naming_the_field(case: Case, alice: Any):
+    token = _token(alice)
+    future = _post(
+        f"/api/cases/{case.pk}/notes", token, {"text": "x", "contacted_on": "2999-01-01"}
+    )
+    assert future.status_code == 422
+    assert [p["loc"][-1] for p in future.json()["detail"]] == ["contacted_on"]
+    empty = _post(f"/api/cases/{case.pk}/notes", token, {"text": ""})
+    assert [p["loc"][-1] for p in empty.json()["detail"]] == ["text"]
+    assert not case.notes.exists()
+
+
+def test_it_lets_no_analyst_or_outsider_add_a_note(case: Case, ann: Any, charlie: Any):
+    path = f"/api/cases/{case.pk}/notes"
+    assert _post(path, _token(ann), {"text": "x"}).status_code == 403
+    assert _post(path, _token(charlie), {"text": "x"}).status_code == 404
+    assert _get(path, _token(charlie)).status_code == 404
+    assert not case.notes.exists()

@@ -22,6 +22,7 @@ from ..casework.access import Action, access_case, can, require
 from ..casework.forms import SECTORS
 from ..casework.models import AuditEvent, Case, CaseStatus
 from ..common.labels import COUNTRIES, LEVELS, STAGES
+from .notes import NoteOut, note_add, notes_list
 from .tokens import token_user
 
 
@@ -174,3 +175,13 @@ def case_detail(request: HttpRequest, case_id: int) -> Any:
             "engine_version": found.engine_version,
         },
     }
+
+
+# Notes: the web's note form validates what is sent (see notes.py).
+api.get("/cases/{case_id}/notes", response={200: list[NoteOut], **REFUSALS}, tags=["notes"])(
+    notes_list
+)
+# 400: a body that is not JSON at all.
+api.post(
+    "/cases/{case_id}/notes", response={201: NoteOut, 400: Problem, **REFUSALS}, tags=["notes"]
+)(note_add)
