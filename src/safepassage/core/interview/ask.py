@@ -102,7 +102,8 @@ def step(
     essential = [q for q in open_qs if q.essential]
     ranked = _rank(decider, account, candidates, now, job)
     first = _follow_ups(decider, ranked, frozenset(skip))
-    ranked = [*first, *(q for q in ranked if q.id not in {f.id for f in first})]
+    firsts = {q.id for q in first}
+    ranked = [*first, *(q for q in ranked if q.id not in firsts)]
     chosen = {q.id for q in (*essential, *ranked)}
     rest = [q for q in open_qs if q.id not in chosen]
     return [*essential, *ranked, *rest][:n], Progress(now, False, len(candidates))

@@ -24,7 +24,7 @@ from ..account import Account, Answer, Fact, Money
 from ..screening import Level, Screener
 from ..screening.engine import Gaps
 from ..screening.recent import Recent
-from .questions import assume, benign, gate_of, questions
+from .questions import assume, benign, field_of, gate_of, questions
 
 Outcome = tuple[Level, Answer]
 LIMIT = 20_000  # decisions remembered per screener (about 10 MB), the oldest forgotten first
@@ -46,7 +46,8 @@ _OUTCOMES: dict[Outcome, Outcome] = {}
 class Decider:
     """The decisions on one account (work questions about job `job`, by default the last)."""
 
-    __slots__ = ("_account", "_answers", "_gaps", "_job", "_memo", "_rest", "_stages", "screener")
+    __slots__ = ("_account", "_answers", "_gaps", "_job", "_key", "_memo", "_rest", "_stages",
+                 "screener")  # fmt: skip
 
     def __init__(self, screener: Screener, account: Account, job: int | None = None) -> None:
         self.screener, self._account, self._job = screener, account, job
@@ -56,6 +57,7 @@ class Decider:
         self._answers = _answers(account, job)
         self._stages: dict[tuple[Any, ...], Any] = {}  # stage copies shared between tries
         self._rest = (_rest(account, index), index)
+        self._key = (self._rest, *self._answers.values())  # the account's own, as it is
 
     def decide(self, values: Mapping[str, Any] | None = None) -> Outcome:
         """The outcome of the account with `values` (question id -> a value, as `assume`
@@ -65,7 +67,7 @@ class Decider:
             answers = {**answers, **{qid: _plain(value) for qid, value in values.items()}}
             if "person.age" in values:
                 answers[UNDER_18] = "yes" if values["person.age"] < 18 else "no"
-        key = (self._rest, *answers.values())
+        key = (self._rest, *answers.values()) if values else self._key
         found = self._memo.get(key)
         if found is None:
             account = (
@@ -77,10 +79,9 @@ class Decider:
 
     def gaps(self) -> Gaps:
         """The account's decision and the facts it waits on (one screening, remembered)."""
-        key = (self._rest, *self._answers.values())
-        found = self._gaps.get(key)
+        found = self._gaps.get(self._key)
         if found is None:
-            found = self._gaps.put(key, self.screener.gaps(self._account))
+            found = self._gaps.put(self._key, self.screener.gaps(self._account))
         return found
 
     def unknown(self, qid: str) -> bool:
@@ -127,18 +128,24 @@ Reader = Callable[[Any], tuple[Any, ...]]
 
 
 @lru_cache(maxsize=1)
-def _readers() -> tuple[tuple[str, tuple[str, ...], Reader], ...]:
-    """For each stage attribute, its questions and a reader of their fields in one call."""
-    by_stage: dict[str, list[str]] = {}
+def _by_stage() -> dict[str, dict[str, str]]:
+    """The questions with a field of their own, by stage attribute: question id -> field
+    (`questions.field_of`, which also checks that the account has it)."""
+    found: dict[str, dict[str, str]] = {}
     for qid, question in questions().items():
         if not question.covers:
-            stage = qid.partition(".")[0]
-            by_stage.setdefault("return_" if stage == "return" else stage, []).append(qid)
-    found = []
-    for attr, qids in by_stage.items():
-        names = [qid.partition(".")[2] for qid in qids]
-        found.append((attr, tuple(qids), _reader(names)))
-    return tuple(found)
+            attr, name = field_of(qid)
+            found.setdefault(attr, {})[qid] = name
+    return found
+
+
+@lru_cache(maxsize=1)
+def _readers() -> tuple[tuple[str, tuple[str, ...], Reader], ...]:
+    """For each stage attribute, its questions and a reader of their fields in one call."""
+    return tuple(
+        (attr, tuple(fields), _reader(list(fields.values())))
+        for attr, fields in _by_stage().items()
+    )
 
 
 def _reader(names: list[str]) -> Reader:
@@ -174,11 +181,8 @@ def _rest(account: Account, index: int | None) -> bytes:
 
 @lru_cache(maxsize=1)
 def _question_fields() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """The fields the questions ask, by stage attribute, and those of a job."""
-    fields: dict[str, set[str]] = {"person": {"under_18"}}
-    for qid, question in questions().items():
-        stage, _, name = qid.partition(".")
-        if not question.covers:
-            fields.setdefault("return_" if stage == "return" else stage, set()).add(name)
-    work = frozenset(fields.pop("work", set()))
-    return {stage: frozenset(names) for stage, names in fields.items()}, work
+    """The fields the questions ask, by stage attribute (the person's under-18 with them), and
+    those of a job."""
+    fields = {attr: frozenset(names.values()) for attr, names in _by_stage().items()}
+    fields["person"] = fields.get("person", frozenset()) | {"under_18"}
+    return fields, fields.pop("work", frozenset())

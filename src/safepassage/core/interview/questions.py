@@ -119,7 +119,7 @@ def read(account: Account, qid: str, job: int | None = None) -> Any:
     benign one, else unknown."""
     if qid.startswith("gate."):
         return _gate_answer(account, qid, job)
-    stage, name = _field(qid)
+    stage, name = field_of(qid)
     if stage == "work":
         if not account.work:
             return None
@@ -130,7 +130,7 @@ def read(account: Account, qid: str, job: int | None = None) -> Any:
 
 
 @lru_cache(maxsize=512)
-def _field(qid: str) -> tuple[str, str]:
+def field_of(qid: str) -> tuple[str, str]:
     """Where a question's answer lives: the account's attribute for its stage, and the field
     (checked once: the interview reads answers thousands of times a second)."""
     stage, _, name = qid.partition(".")

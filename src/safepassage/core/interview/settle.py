@@ -84,10 +84,9 @@ def options(
     `open_ids`, the questions still open, lets the sector and the province be tried only as
     far as a labour-law check can read them (none can without pay or hours); without it every
     reading is tried."""
-    found = _law_free(account, question, job)
-    if found is not None:
-        return found
-    return _options(screener, account, question, job, open_ids, _law(screener, account, job))
+    return _law_free(account, question, job) or _by_law(
+        screener, account, question, job, open_ids, _law(screener, account, job)
+    )
 
 
 def _law_free(account: Account, question: Question, job: int | None) -> Options | None:
@@ -97,7 +96,7 @@ def _law_free(account: Account, question: Question, job: int | None) -> Options 
     return _fixed(question.id)
 
 
-def _options(
+def _by_law(
     screener: Screener,
     account: Account,
     question: Question,
@@ -105,10 +104,7 @@ def _options(
     open_ids: frozenset[str] | None,
     law: JobLaw | None,
 ) -> Options:
-    """`options` under `law`, the law of the job (looked up once for every open question)."""
-    fixed = _law_free(account, question, job)
-    if fixed is not None:
-        return fixed
+    """The answers to try for a question the law reads, under `law`, the law of the job."""
     pay, hours = _law_reads(account, job, open_ids)
     if question.id == "work.sector":
         # No check reads a sector rate without the pay or the hours, nor a hazardous-work list
@@ -148,9 +144,7 @@ def _fixed(qid: str) -> Options | None:
         return Options(no, yes) if question.id in benign_yes() else Options(yes, no)
     if question.id in TWO_CLASS_CHOICES:
         return Options(*TWO_CLASS_CHOICES[question.id])
-    if (
-        question.kind == "choice" and question.id != "work.sector"
-    ):  # the sector: as the law reads it
+    if question.kind == "choice" and question.id != "work.sector":  # the sector: by the law
         return Options(question.options[0], question.options[-1], tuple(question.options))
     return None
 
@@ -310,7 +304,10 @@ def scenarios(
     answers (alone, and hours with days, sector with province) with the rest at both extremes."""
     open_ids = frozenset(q.id for q in open_qs)
     law = _law(screener, account, job)
-    tried = {q.id: _options(screener, account, q, job, open_ids, law) for q in open_qs}
+    tried = {
+        q.id: _law_free(account, q, job) or _by_law(screener, account, q, job, open_ids, law)
+        for q in open_qs
+    }  # the law looked up once for every open question
     tried = {qid: o for qid, o in tried.items() if o.adverse is not None}
     adverse = {qid: o.adverse for qid, o in tried.items()}
     benign = {qid: o.benign for qid, o in tried.items()}

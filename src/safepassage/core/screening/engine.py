@@ -283,11 +283,9 @@ class _Run:
 
     __slots__ = ("findings", "missing")
 
-    def __init__(self, record: bool, gaps: bool | None = None) -> None:
-        self.findings: list[Finding] | None = [] if record else None
-        self.missing: dict[str, set[str]] | None = (
-            {} if (record if gaps is None else gaps) else None
-        )
+    def __init__(self, findings: bool, missing: bool) -> None:
+        self.findings: list[Finding] | None = [] if findings else None
+        self.missing: dict[str, set[str]] | None = {} if missing else None
 
 
 class Screener:
@@ -310,7 +308,7 @@ class Screener:
         self._elements: dict[tuple[Any, ...], Finding] = {}
 
     def screen(self, account: Account, as_of: date | None = None) -> Determination:
-        run = _Run(record=True)
+        run = _Run(findings=True, missing=True)
         level, trafficking, jobs = self._run(account, as_of, run)
         assert run.findings is not None
         assert run.missing is not None
@@ -328,7 +326,7 @@ class Screener:
     def gaps(self, account: Account, as_of: date | None = None) -> Gaps:
         """The level, the trafficking answer and the missing facts of `screen`, without findings
         or explanation: what the interview weighs its questions by."""
-        run = _Run(record=False, gaps=True)
+        run = _Run(findings=False, missing=True)
         level, trafficking, _ = self._run(account, as_of, run)
         assert run.missing is not None
         return Gaps((level, trafficking.result), *self._split(run.missing))
@@ -342,7 +340,7 @@ class Screener:
     def decide(self, account: Account, as_of: date | None = None) -> Outcome:
         """The level and the trafficking answer of `screen`, without findings, evidence or
         explanation: the same rules, several times faster (the interview's weighing)."""
-        level, trafficking, _ = self._run(account, as_of, _Run(record=False))
+        level, trafficking, _ = self._run(account, as_of, _Run(findings=False, missing=False))
         return level, trafficking.result
 
     def _run(
@@ -609,12 +607,7 @@ class Screener:
         return best
 
     def _palermo_for(self, screen: _JobScreen, run: _Run, child: Answer, on: date) -> LegalTest:
-        decision, facts = run.findings is None and run.missing is None, screen.facts
-
         def element(name: str, conditions: Group) -> Answer:
-            if decision:
-                held, _, none = self._compiled.runners[id(conditions)](facts, None, True)
-                return Answer.YES if held else Answer.NO if none else Answer.UNKNOWN
             return self._element_hits("palermo", name, conditions, screen, on, run)[1]
 
         acts, routes = [], []
