@@ -17,9 +17,8 @@ from typing import Any
 from ..account import Answer
 
 Facts = dict[str, Answer]
-Outcome = tuple[Answer, Sequence[str], Sequence[str]]
 Part = tuple[str, str, bool]  # (ref as written, fact name, negated?)
-_CONSTANTS = {"Y": Answer.YES, "N": Answer.NO, "U": Answer.UNKNOWN, "NOTHING": (Answer.NO, (), ())}
+_CONSTANTS = {"Y": Answer.YES, "N": Answer.NO, "U": Answer.UNKNOWN}
 
 
 def decider(any_: tuple[Part, ...], all_: tuple[Part, ...]) -> Callable[[Facts], Answer]:

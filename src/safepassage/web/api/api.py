@@ -19,9 +19,8 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from ..casework import core_edge, selectors, services
 from ..casework.access import Action, access_case, can, require
-from ..casework.forms import SECTORS
-from ..casework.models import AuditEvent, Case, CaseStatus
-from ..common.labels import COUNTRIES, LEVELS, STAGES
+from ..casework.forms import CaseFilterForm
+from ..casework.models import Case
 from .notes import NoteOut, note_add, notes_list
 from .tokens import token_user
 
@@ -99,12 +98,10 @@ class CaseDetail(CaseOut):
     determination: Determination
 
 
+# The codes of the list page's own filters (its form's choices, "any" left out).
 FILTER_CODES: dict[str, list[str]] = {
-    "country": list(COUNTRIES),
-    "sector": [code for code, _label in SECTORS],
-    "stage": list(STAGES),
-    "level": list(LEVELS),
-    "status": list(CaseStatus.values),
+    name: [str(code) for code, _label in CaseFilterForm.base_fields[name].choices if code]
+    for name in ("country", "sector", "stage", "level", "status")
 }
 
 
@@ -143,12 +140,10 @@ def case_list(request: HttpRequest, filters: Query[CaseFilter]) -> Any:
     member = require(request.user, Action.VIEW)
     chosen = filters.dict()
     cases = selectors.case_list(user=request.user, **chosen)
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(chosen.items()) if v)
-    AuditEvent.objects.create(
-        organisation_id=member.organisation_id, user=request.user,
-        username=request.user.username, action="view",
-        what=f"api case list; filter: {shown or 'none'}",
-    )  # fmt: skip
+    what = f"api case list; filter: {services.filter_words(chosen)}"
+    services.audit_organisation(
+        user=request.user, organisation_id=member.organisation_id, action="view", what=what
+    )
     return cases
 
 

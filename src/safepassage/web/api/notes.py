@@ -7,6 +7,7 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from ninja import Schema, Status
 from ninja.errors import ValidationError
+from pydantic import Field
 
 from ..casework import services
 from ..casework.access import Action, access_case
@@ -26,7 +27,8 @@ class NoteOut(Schema):
 
 
 class NoteIn(Schema):
-    text: str
+    # As the note form takes it: some text that is not only spaces, no NUL character.
+    text: str = Field(min_length=1, max_length=5000, pattern=r"^[^\x00]*\S[^\x00]*$")
     kind: Kind = "other"
     contacted_on: date | None = None  # the day of the contact; today if left out
 

@@ -29,9 +29,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def headers(personal: bool) -> list[str]:
     """The list page's column headings, in its order (the same words, translated)."""
-    found = [_("Reference"), _("Name"), _("Level"), _("Country"), _("Sector"), _("Stage")]
-    found += [_("Status"), _("Assigned to"), _("Next follow-up"), _("Updated")]
-    return found if personal else [h for h in found if h != _("Name")]
+    found = [_("Reference"), *([_("Name")] if personal else []), _("Level"), _("Country")]
+    found += [_("Sector"), _("Stage"), _("Status"), _("Assigned to"), _("Next follow-up")]
+    return [*found, _("Updated")]
 
 
 def rows(cases: QuerySet[Case], personal: bool) -> Iterator[list[str]]:
@@ -50,12 +50,13 @@ def _chunk(cases: list[Case], personal: bool) -> Iterator[list[str]]:
     next_follow_ups(cases)
     for found in cases:
         worker = found.assigned_to
-        row = [found.reference, str(found.name), found.level_label, found.country_label]
+        row = [found.reference, *([str(found.name)] if personal else []), found.level_label]
+        row += [found.country_label]
         row += [found.sector_label, found.stage_label, str(found.get_status_display())]
         row += [(worker.get_full_name() or worker.username) if worker else _("Nobody yet")]
         row += [found.next_due.isoformat() if found.next_due else ""]
         row += [found.updated_at.strftime("%Y-%m-%d %H:%M")]
-        yield row if personal else row[:1] + row[2:]
+        yield row
 
 
 def csv_lines(cases: QuerySet[Case], personal: bool) -> Iterator[str]:

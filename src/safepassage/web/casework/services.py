@@ -48,18 +48,29 @@ def audit_record(*, user: Any, case: Case, action: str, what: str = "") -> None:
     )
 
 
-def audit_list_export(
-    *, user: Any, organisation_id: int, fmt: str, filters: dict[str, Any], count: int
-) -> None:
-    """One audit entry per export of the case list: who, which filter, how many cases."""
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in ("", None, False))
+def audit_organisation(*, user: Any, organisation_id: int, action: str, what: str) -> None:
+    """An audit entry about the organisation's cases, not one case (a list read or exported)."""
     AuditEvent.objects.create(
         organisation_id=organisation_id,
         user=user,
         username=user.username,
-        action="export",
-        what=f"case list export ({fmt}) of {count} cases; filter: {shown or 'none'}"[:200],
+        action=action,
+        what=what[:200],
     )
+
+
+def filter_words(filters: dict[str, Any]) -> str:
+    """A list's filters as the audit log says them: "country=TH, level=forced_labour"."""
+    shown = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in ("", None, False))
+    return shown or "none"
+
+
+def audit_list_export(
+    *, user: Any, organisation_id: int, fmt: str, filters: dict[str, Any], count: int
+) -> None:
+    """One audit entry per export of the case list: who, which filter, how many cases."""
+    what = f"case list export ({fmt}) of {count} cases; filter: {filter_words(filters)}"
+    audit_organisation(user=user, organisation_id=organisation_id, action="export", what=what)
 
 
 def case_touch(*, case: Case) -> None:
