@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from safepassage.core.account import LegalStatus, Sector
+from safepassage.core.analytics.bits import SUFFIX, with_bits, without_bits
 from safepassage.core.analytics.engine import (
     FUNNEL,
     LABOUR_REMEDIES,
@@ -86,7 +87,8 @@ def fact_table(rows: int) -> pa.Table:
     con = duckdb.connect(":memory:")
     con.execute("SET enable_progress_bar = false")
     try:
-        return con.sql(_query(cases, stride, extra)).to_arrow_table().cast(schema())
+        found = con.sql(_query(cases, stride, extra)).to_arrow_table()
+        return with_bits(found.cast(without_bits(schema())), sorted(LIST_COLUMNS))
     finally:
         con.close()
 
@@ -106,7 +108,10 @@ def fact_rows(table: pa.Table) -> list[FactRow]:
     """The table's rows as FactRows (validated), without the columns `arrow_table` derives."""
     derived = ("year", "quarter", "funnel", "rank", "main")
     return [
-        FactRow(case=row.pop("case_key"), **{k: v for k, v in row.items() if k not in derived})
+        FactRow(
+            case=row.pop("case_key"),
+            **{k: v for k, v in row.items() if k not in derived and not k.endswith(SUFFIX)},
+        )
         for row in table.to_pylist()
     ]
 
@@ -181,7 +186,8 @@ def _final() -> str:
         "main": "row_number() OVER (PARTITION BY c ORDER BY rank DESC, job DESC) = 1",
     }
     return ", ".join(
-        f"{_stored(name, derived.get(name, name))} AS {name}" for name in schema().names
+        f"{_stored(name, derived.get(name, name))} AS {name}"
+        for name in without_bits(schema()).names
     )
 
 

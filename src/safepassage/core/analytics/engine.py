@@ -17,8 +17,10 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..screening.determination import Level
+from .bits import SUFFIX, values_of, with_bits
 from .facts import CRIMINAL_JUSTICE, FactRow
 
 SEP = "|"  # between the parts of a row's key ("TH|fishing")
@@ -111,7 +113,7 @@ def arrow_table(facts: Iterable[FactRow]) -> pa.Table:
         return _empty()
     chosen = {index for _, _, index in best.values()}
     columns["main"] = [i in chosen for i in range(len(columns["case_key"]))]
-    return pa.table(dict(columns))
+    return with_bits(_encoded(pa.table(dict(columns))), sorted(LIST_COLUMNS))
 
 
 def _stored(value: Any) -> Any:
@@ -141,7 +143,17 @@ def _empty() -> pa.Table:
         fields.append((name, kind))
     fields += [("year", pa.string()), ("quarter", pa.string()), ("funnel", pa.list_(pa.string()))]
     fields += [("rank", pa.int64()), ("main", pa.bool_())]
-    return pa.schema(fields).empty_table()
+    return with_bits(_encoded(pa.schema(fields).empty_table()), sorted(LIST_COLUMNS))
+
+
+def _encoded(table: pa.Table) -> pa.Table:
+    """Each one-valued text column dictionary-encoded (a case's key excepted): a few dozen
+    values over a million rows, which DuckDB groups about 15% faster than plain text."""
+    for i, name in enumerate(table.column_names):
+        column = table.column(i)
+        if name != "case_key" and pa.types.is_string(column.type):
+            table = table.set_column(i, name, pc.dictionary_encode(column))
+    return table
 
 
 @dataclass
@@ -166,12 +178,18 @@ class Engine:
 
     Each case is one row (its `main` job), so counts add up: a table is two GROUP BYs (cases
     by row values; by row values and column value), folded into "other" in Python from those
-    small results, plus, for a multi-valued column with rare values, the cases with any."""
+    small results, plus, for a multi-valued column with rare values, the cases with any. A
+    multi-valued column with a mask (`bits`) is counted in one GROUP BY that sums its bits."""
 
     def __init__(self, table: pa.Table) -> None:
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET enable_progress_bar = false")
         self.con.register("facts", table)
+        self.bits = {
+            name: values
+            for name in sorted(LIST_COLUMNS)
+            if (values := values_of(table.schema, name)) is not None
+        }
 
     def close(self) -> None:
         self.con.close()
@@ -202,9 +220,10 @@ class Engine:
         """`count` for many tables at once: one scan for the rows of all of them, one for the
         one-valued columns, one per multi-valued column (GROUPING SETS), then each table
         folded and assembled from those small results."""
-        scan = _Scan(self.con, where or {})
+        scan = _Scan(self.con, where or {}, self.bits)
         rows, empty = scan.rows(requests)
         cells = scan.cells(requests, empty)
+        scan.masked(requests, rows, cells)
         scan.add_rows(requests, rows, cells)
         found = []
         for request in requests:
@@ -230,10 +249,22 @@ class Request:
 class _Scan:
     """The queries of `count_many` over the cases (their main jobs) that `where` keeps."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, where: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        where: Mapping[str, str],
+        bits: Mapping[str, list[str]],
+    ) -> None:
         self.con = con
         self.where = " AND ".join(["main", *(f"{_scalar(n)} = ?" for n in where)])
         self.params = list(where.values())
+        self.bits = bits
+
+    def by_mask(self, request: Request) -> bool:
+        """Whether the request's column is counted from its mask: it has one, and the count
+        keeps every value a case can have (a case's list holds each value once)."""
+        values = self.bits.get(request.across)
+        return values is not None and request.cap >= len(values)
 
     def _grouped(
         self, sql_from: str, sets: Sequence[tuple[str, ...]], count: str = "count(*)"
@@ -256,13 +287,11 @@ class _Scan:
         return found
 
     def rows(self, requests: Sequence[Request]) -> tuple[dict[tuple[str, ...], Raw], Empty]:
-        """Cases by the values of each `by` that no one-valued column is counted by (those add
-        up from the cells, see `add_rows`), and of each `by` a multi-valued column is counted
-        by, with the cases whose list is empty (counted as "none")."""
-        scalar = {r.by for r in requests if r.across not in LIST_COLUMNS}
-        listed = [r for r in requests if r.across in LIST_COLUMNS]
-        bys = list(dict.fromkeys([*(r.by for r in listed), *(r.by for r in requests)]))
-        bys = [by for by in bys if by not in scalar or any(r.by == by for r in listed)]
+        """Cases by the values of each `by` a multi-valued column without a mask is counted
+        by, with the cases whose list is empty (counted as "none"). The other rows add up from
+        a one-valued column's cells (`add_rows`) or come with a mask's counts (`masked`)."""
+        listed = [r for r in requests if r.across in LIST_COLUMNS and not self.by_mask(r)]
+        bys = list(dict.fromkeys(r.by for r in listed))
         lists = sorted({r.across for r in listed})
         found: dict[tuple[str, ...], Raw] = {by: {} for by in bys}
         empties: Empty = {}
@@ -298,7 +327,8 @@ class _Scan:
         if scalar:
             source = f"(SELECT * FROM facts WHERE {self.where})"
             self._fill(found, scalar, source, lambda r: r.across)
-        for (name, cap), group in _by_list(requests).items():
+        unmasked = [r for r in requests if not self.by_mask(r)]
+        for (name, cap), group in _by_list(unmasked).items():
             columns = ", ".join(dict.fromkeys(c for r in group for c in r.by))
             source = (
                 f"(SELECT {columns}, unnest(list_slice({name}, 1, {int(cap)})) AS c "
@@ -320,11 +350,38 @@ class _Scan:
                     key = tuple(values[c] for c in request.by)
                     found[request][(*key, values[column(request)])] = int(counts[0])
 
+    def masked(
+        self,
+        requests: Sequence[Request],
+        rows: dict[tuple[str, ...], Raw],
+        cells: dict[Request, Raw],
+    ) -> None:
+        """Each masked column's cells, rows and empty lists, in one GROUP BY of its `by`s:
+        a value's cases are the sum of its bit."""
+        for name in sorted({r.across for r in requests if self.by_mask(r)}):
+            group = [r for r in requests if r.across == name and self.by_mask(r)]
+            values, mask = self.bits[name], f"{name}{SUFFIX}"
+            sums = "".join(f", sum(({mask} >> {i}) & 1)::BIGINT" for i in range(len(values)))
+            source = f"(SELECT * FROM facts WHERE {self.where})"
+            count = f"count(*), count(*) FILTER (WHERE {mask} = 0){sums}"
+            bys = list(dict.fromkeys(r.by for r in group))
+            for by in bys:
+                rows.setdefault(by, {})
+            for present, found, counts in self._grouped(source, bys, count):
+                by = next(b for b in bys if frozenset(b) == present)
+                key = tuple(found[c] for c in by)
+                rows[by][key] = int(counts[0])
+                named = list(zip(["none", *values], counts[1:], strict=True))
+                for request in (r for r in group if r.by == by):
+                    cells[request].update({(*key, v): int(n) for v, n in named if n})
+
     def any_rare(self, request: Request, rare: Sequence[str]) -> Raw:
         """Cases of each row with any of the `rare` values (an empty list being "none"): each
         counts once in "other", however many rare values it has."""
         name, cap = request.across, int(request.cap)
         parts = ", ".join(request.by)
+        if self.by_mask(request):
+            return self._any_rare_masked(request, rare)
         none = f"(len({name}) = 0 AND list_contains(?, 'none')) OR " if "none" in rare else ""
         sql = (
             f"SELECT {parts}, count(*) FROM facts WHERE {self.where} AND "
@@ -332,6 +389,17 @@ class _Scan:
         )
         params = [*self.params, *([list(rare)] if none else []), list(rare)]
         return {tuple(r[:-1]): int(r[-1]) for r in self.con.execute(sql, params).fetchall()}
+
+    def _any_rare_masked(self, request: Request, rare: Sequence[str]) -> Raw:
+        values, mask = self.bits[request.across], f"{request.across}{SUFFIX}"
+        bits = sum(1 << i for i, value in enumerate(values) if value in rare)
+        none = f"{mask} = 0 OR " if "none" in rare else ""
+        sql = (
+            f"SELECT {', '.join(request.by)}, count(*) FROM facts WHERE {self.where} AND "
+            f"({none}({mask} & {bits}::UBIGINT) != 0) GROUP BY ALL"
+        )
+        found = self.con.execute(sql, self.params).fetchall()
+        return {tuple(r[:-1]): int(r[-1]) for r in found}
 
 
 def _by_list(requests: Sequence[Request]) -> dict[tuple[str, int], list[Request]]:
