@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint fmt docs bench clean browser axe
+.PHONY: install run test lint fmt docs bench clean browser axe pango poppler
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("SafePassage needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
+run: install pango
 	$(BIN)/safepassage serve
 
-test: install lint browser axe
+test: install lint browser axe pango poppler
 	$(BIN)/safepassage knowledge check
 	SAFEPASSAGE_AXE=$(AXE) $(BIN)/pytest
 
@@ -27,6 +27,18 @@ browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
 	  || { echo "The browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; }
+
+# PDF documents are laid out by WeasyPrint, which draws text through Pango (Debian's packages).
+pango:
+	@ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; } \
+	  || { echo "PDF documents need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; exit 1; }
+
+# The document tests draw the PDFs' pages with Poppler's pdftoppm.
+poppler:
+	@command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; } \
+	  || { echo "The document tests need pdftoppm: sudo apt-get install poppler-utils" >&2; exit 1; }
 
 # The accessibility test runs axe-core (from the npm registry) in Chromium: kept in the venv.
 AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js

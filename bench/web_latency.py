@@ -17,6 +17,8 @@ throughput, median and p99 latency per scenario and database:
   step proper, the POST of an answer with the case's version (302). Each client interviews its
   own fresh cases, so no answer is stale; the GET and the POST alternate, so their req/s share
   the phase;
+- documents: the case summary as PDF, the whole case list as XLSX (all 10,000 cases) and the
+  API's case list (page 1, with a token);
 - the analysts' statistics, as an analyst of the organisation (goal: the dashboard's p99 under
   300 ms at 100,000 cases): the dashboard (`/statistics/`), one chart and one table's CSV. The
   dashboard reads the latest release only, never the cases, so its latency depends on the
@@ -94,8 +96,17 @@ def seed(cases: int, clients: int, release_rows: int) -> dict[str, Any]:
         "filter": (chosen := _common_filter(templates)),
         "filtered": sum(1 for row in rows if _matches(row, chosen)),
         "deep_page": max(1, cases // 50 // 2),
+        "cases": cases,
         "overview": next(row.pk for row in rows if row.account),
+        "token": _token(user),
     }
+
+
+def _token(user: Any) -> str:
+    """An API token of the case worker, as the token page makes one (shown once)."""
+    from safepassage.web.api.tokens import token_create
+
+    return token_create(user=user, name="bench")[1]
 
 
 def _organisation() -> tuple[Any, Any]:
@@ -451,9 +462,10 @@ class Client:
     def __init__(self, port: int, session: str) -> None:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.cookie = f"sessionid={session}; csrftoken={CSRF}"
+        self.headers: dict[str, str] = {}
 
     def get(self, path: str) -> tuple[float, int, str]:
-        return self._send("GET", path, None, {})
+        return self._send("GET", path, None, self.headers)
 
     def post(self, path: str, form: dict[str, str]) -> tuple[float, int, str]:
         body = urllib.parse.urlencode(form)
@@ -464,7 +476,8 @@ class Client:
     ) -> tuple[float, int, str]:
         began = time.perf_counter()
         try:
-            self.conn.request(method, path, body, {**headers, "Cookie": self.cookie})
+            cookie = {"Cookie": self.cookie} if self.cookie else {}
+            self.conn.request(method, path, body, {**headers, **cookie})
             response = self.conn.getresponse()
             text = response.read().decode("utf-8", "replace")
         except (OSError, http.client.HTTPException):
@@ -473,6 +486,15 @@ class Client:
         if 300 <= response.status < 400:  # a redirect: where to (a login page is a failure)
             text = response.getheader("Location", "")
         return time.perf_counter() - began, response.status, text
+
+
+class ApiClient(Client):
+    """A program calling the API with the case worker's token (no session, no cookie)."""
+
+    def __init__(self, port: int, token: str) -> None:
+        super().__init__(port, "")
+        self.cookie = ""
+        self.headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
 
 
 Work = Callable[[int, Client, float], None]
@@ -586,7 +608,29 @@ def measure(port: int, seeded: dict[str, Any], seconds: float) -> list[Stats]:
         results.append(stats)
     page, step = Stats("intake GET (question)"), Stats("intake step (POST)")
     run_phase(clients, seconds * 2, intake_loop(seeded["intake"], page, step), page, step)
-    return [*results, page, step, *measure_statistics(port, seeded["statistics"], seconds)]
+    documents = measure_documents(port, seeded, seconds)
+    return [
+        *results,
+        page,
+        step,
+        *documents,
+        *measure_statistics(port, seeded["statistics"], seconds),
+    ]
+
+
+def measure_documents(port: int, seeded: dict[str, Any], seconds: float) -> list[Stats]:
+    """A case summary as PDF (WeasyPrint, every script's fonts), the whole case list as XLSX
+    (every one of the seeded cases, decrypted and written), and the API's case list (page 1,
+    50 cases, with a token)."""
+    clients = [Client(port, session) for session in seeded["sessions"]]
+    pdf, xlsx = Stats("case summary PDF"), Stats(f"XLSX export ({seeded['cases']:,} cases)")
+    summary = f"/cases/{seeded['overview']}/summary.pdf"
+    run_phase(clients, seconds, get_loop(summary, pdf, "%PDF-"), pdf)
+    run_phase(clients, seconds * 2, get_loop("/cases/export.xlsx", xlsx, "PK"), xlsx)
+    api = Stats("API case list")
+    callers = [ApiClient(port, seeded["token"]) for _ in clients]
+    run_phase(callers, seconds, get_loop("/api/cases", api, '"reference": "BENCH-'), api)
+    return [pdf, xlsx, api]
 
 
 CHART = "level_by_place"  # the dashboard's first table

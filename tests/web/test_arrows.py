@@ -1,12 +1,15 @@
-"""Arrows point down: the shared web helpers (`web/common`) import no app (case work, the
-self-check, pages), so every app can use them without a cycle."""
+"""Arrows point down: the shared web helpers (`web/common`, and `web/documents`, which lays out
+any app's PDFs) import no app (case work, the self-check, pages), so every app can use them
+without a cycle."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
-COMMON = Path(__file__).resolve().parents[2] / "src" / "safepassage" / "web" / "common"
+WEB = Path(__file__).resolve().parents[2] / "src" / "safepassage" / "web"
+COMMON = WEB / "common"
+SHARED = (COMMON, WEB / "documents")
 APPS = ("casework", "selfcheck", "pages", "analytics", "api")
 
 
@@ -23,7 +26,8 @@ def _imports(path: Path) -> list[str]:
 def test_the_shared_helpers_import_no_app():
     upward = [
         (path.name, name)
-        for path in sorted(COMMON.rglob("*.py"))
+        for folder in SHARED
+        for path in sorted(folder.rglob("*.py"))
         for name in _imports(path)
         if any(f"..{app}" in name or f"web.{app}" in name for app in APPS)
     ]

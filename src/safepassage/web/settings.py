@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "safepassage.web.casework",
     "safepassage.web.selfcheck",
     "safepassage.web.analytics",
+    "safepassage.web.documents",  # PDF documents: templates, fonts, dates (no models)
     "ninja",  # the API's own pages (its scripts and styles are served from here, not a CDN)
     "safepassage.web.api",
 ]
@@ -205,6 +206,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SAFEPASSAGE_LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools log every step of every document at INFO: only their warnings.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 SITE_TAGLINE = _("Help for migrant workers facing exploitation")

@@ -5,6 +5,7 @@ from .views import (
     attachments,
     audit,
     cases,
+    documents,
     export,
     groups,
     intake,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("<int:case_id>/", cases.case_detail, name="detail"),
     path("<int:case_id>/edit/", cases.case_edit, name="edit"),
     path("<int:case_id>/export/", export.case_export, name="export"),
+    path("<int:case_id>/summary.pdf", documents.case_summary_pdf, name="summary_pdf"),
     path("<int:case_id>/intake/", intake.intake, name="intake"),
     path("<int:case_id>/answers/", answers.answers, name="answers"),
     path("<int:case_id>/plan/", cases.plan_request, name="plan"),
@@ -38,6 +40,11 @@ urlpatterns = [
     path("<int:case_id>/referrals/", referrals.referral_new, name="refer"),
     path("<int:case_id>/referrals/other/", referrals.referral_other, name="refer_other"),
     path("<int:case_id>/referrals/<int:referral_id>/", referrals.referral_edit, name="referral"),
+    path(
+        "<int:case_id>/referrals/<int:referral_id>/letter.pdf",
+        documents.referral_letter_pdf,
+        name="referral_letter",
+    ),
     path(
         "<int:case_id>/consents/<int:consent_id>/withdraw/",
         referrals.consent_withdraw,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ....core.responses.plan import Contact, Step
-from .. import queues, referral_services, selectors, services
+from .. import documents, queues, referral_services, selectors, services
 from ..access import Action
 from ..forms import CatalogueReferralForm, ReferralForm, ReferralUpdateForm
 from ..models import Case, Consent, Referral
@@ -118,7 +118,10 @@ def referral_edit(request: HttpRequest, found: Case, referral_id: int) -> HttpRe
             return redirect("casework:detail", case_id=found.pk)
     if request.method == "GET":
         services.audit_record(user=request.user, case=found, action="view", what="referral")
-    context = {"case": found, "referral": referral, "form": form}
+    context = {
+        "case": found, "referral": referral, "form": form,
+        "letter_languages": documents.letter_language_names(referral),
+    }  # fmt: skip
     return render(request, "casework/referral.html", context, status=400 if form.errors else 200)
 
 
