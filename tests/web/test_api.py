@@ -17,17 +17,24 @@ from safepassage.web.casework import services
 from safepassage.web.casework.models import AuditEvent, Case, Organisation
 
 from .conftest import PERSONAL_NAME, client_for, example
-from .routes import routes
 
 pytestmark = pytest.mark.django_db
 
 
-def _get(path: str, token: str | None) -> Any:
+def call(method: str, path: str, token: str | None, body: Any = None) -> Any:
+    """One API call as a client makes it: a JSON body, the token as a bearer token."""
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    return Client().get(path, **headers)
+    if body is None:
+        return Client().generic(method, path, **headers)
+    data = json.dumps(body)
+    return Client().generic(method, path, data, content_type="application/json", **headers)
 
 
-def _token(user: Any) -> str:
+def _get(path: str, token: str | None) -> Any:
+    return call("GET", path, token)
+
+
+def token_for(user: Any) -> str:
     return token_create(user=user, name="the hotline")[1]
 
 
@@ -57,24 +64,13 @@ def test_it_stops_a_revoked_token(alice: Any, bob: Any, case: Case):
     assert _get("/api/cases", plain).status_code == 401
 
 
-def test_it_answers_401_without_a_good_token_on_every_operation(case: Case):
-    operations = [r for r in routes() if r.rule == "api:token"]
-    assert len(operations) >= 2
-    for route in operations:
-        url = route.url(case_id=case.pk)
-        for token in (None, "sp_not-a-token", "Basic x"):
-            response = _get(url, token)
-            assert response.status_code == 401, url
-            assert response.json() == {"detail": "Unauthorized"}
-
-
 def test_it_lists_the_organisations_cases_filtered_and_paginated(
     case: Case, vietnam: Case, alice: Any, other_org: Organisation
 ):
     services.case_create(
         user=alice, organisation=other_org, account=example("fishing_vessel_thailand")
     )
-    token = _token(alice)
+    token = token_for(alice)
     listed = _get("/api/cases", token).json()
     assert listed["count"] == 2
     assert {c["reference"] for c in listed["items"]} == {case.reference, vietnam.reference}
@@ -86,7 +82,7 @@ def test_it_lists_the_organisations_cases_filtered_and_paginated(
 
 
 def test_it_refuses_a_filter_it_does_not_know_naming_it(case: Case, alice: Any):
-    response = _get("/api/cases?country=Thailand&page=two", _token(alice))
+    response = _get("/api/cases?country=Thailand&page=two", token_for(alice))
     assert response.status_code == 422
     problems = {tuple(p["loc"]): p["msg"] for p in response.json()["detail"]}
     assert "not a country code; use one of: " in problems[("query", "country")]
@@ -94,7 +90,7 @@ def test_it_refuses_a_filter_it_does_not_know_naming_it(case: Case, alice: Any):
 
 
 def test_it_gives_a_case_with_its_determination_as_the_web_would(case: Case, sue: Any):
-    found = _get(f"/api/cases/{case.pk}", _token(sue)).json()
+    found = _get(f"/api/cases/{case.pk}", token_for(sue)).json()
     assert found["reference"] == case.reference
     assert found["name"] == PERSONAL_NAME
     assert found["determination"]["level"] == case.level
@@ -103,13 +99,13 @@ def test_it_gives_a_case_with_its_determination_as_the_web_would(case: Case, sue
 
 
 def test_it_hides_another_organisations_case(case: Case, charlie: Any):
-    response = _get(f"/api/cases/{case.pk}", _token(charlie))
+    response = _get(f"/api/cases/{case.pk}", token_for(charlie))
     assert response.status_code == 404
-    assert _get("/api/cases", _token(charlie)).json()["count"] == 0
+    assert _get("/api/cases", token_for(charlie)).json()["count"] == 0
 
 
 def test_it_gives_an_analyst_no_case_data(case: Case, ann: Any):
-    token = _token(ann)
+    token = token_for(ann)
     for url in ("/api/cases", f"/api/cases/{case.pk}"):
         response = _get(url, token)
         assert response.status_code == 403
@@ -129,16 +125,11 @@ def test_it_publishes_its_schema_and_pages(case: Case):
 
 
 def _post(path: str, token: str, body: dict[str, Any]) -> Any:
-    return Client().post(
-        path,
-        json.dumps(body),
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
+    return call("POST", path, token, body)
 
 
 def test_it_adds_a_note_as_the_web_would(case: Case, alice: Any):
-    token = _token(alice)
+    token = token_for(alice)
     made = _post(
         f"/api/cases/{case.pk}/notes", token, {"text": "Called her sister.", "kind": "call"}
     )
@@ -153,7 +144,7 @@ def test_it_adds_a_note_as_the_web_would(case: Case, alice: Any):
 
 
 def test_it_refuses_a_note_the_web_would_refuse_naming_the_field(case: Case, alice: Any):
-    token = _token(alice)
+    token = token_for(alice)
     future = _post(
         f"/api/cases/{case.pk}/notes", token, {"text": "x", "contacted_on": "2999-01-01"}
     )
@@ -166,7 +157,7 @@ def test_it_refuses_a_note_the_web_would_refuse_naming_the_field(case: Case, ali
 
 def test_it_lets_no_analyst_or_outsider_add_a_note(case: Case, ann: Any, charlie: Any):
     path = f"/api/cases/{case.pk}/notes"
-    assert _post(path, _token(ann), {"text": "x"}).status_code == 403
-    assert _post(path, _token(charlie), {"text": "x"}).status_code == 404
-    assert _get(path, _token(charlie)).status_code == 404
+    assert _post(path, token_for(ann), {"text": "x"}).status_code == 403
+    assert _post(path, token_for(charlie), {"text": "x"}).status_code == 404
+    assert _get(path, token_for(charlie)).status_code == 404
     assert not case.notes.exists()

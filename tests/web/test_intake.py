@@ -76,3 +76,18 @@ def test_it_refuses_a_bad_number_naming_the_field_and_keeping_it(alice: Any):
     assert 'value="300' in response.content.decode()
     found.refresh_from_db()
     assert found.version == 1
+
+
+def test_it_asks_for_the_currency_of_an_amount_sent_without_one(alice: Any):
+    """A hand-made POST without a currency (the page always sends one) is refused naming the
+    field, the amount kept; it was a 500 from the core."""
+    client = client_for(alice)
+    found = _new_case(client)
+    answer = {"question": "work.pay", "amount": "9000", "currency": "", "per": "month"}
+    response = client.post(f"/cases/{found.pk}/intake/", {**answer, "version": 1})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "“Currency” is empty" in text
+    assert 'value="9000' in text
+    found.refresh_from_db()
+    assert found.version == 1

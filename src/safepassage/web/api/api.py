@@ -1,9 +1,11 @@
-"""The REST API (django-ninja): version 1, cases and their determinations, read only so far.
+"""The REST API (django-ninja): version 1. Cases, their accounts (read and answered, checked as
+the intake checks answers), determinations, plans, referrals, notes and follow-ups (tasks).
 
 Every call needs a token (`Authorization: Bearer sp_…`, made on the token page) and is scoped
 exactly as the web is: the user's organisation and role (`casework.access`), so an outsider's
 case is 404, an analyst's request for case data 403, a call without a token 401. Every call is
-audited. Errors are JSON: `{"detail": ...}`, or for bad input the field and what is wrong.
+audited. Errors are JSON: `{"detail": ...}`, or for bad input the field and what is wrong; a
+change sent with a version someone else's change has passed is 409, with the version now.
 OpenAPI at /api/openapi.json, its pages at /api/docs.
 """
 
@@ -21,8 +23,12 @@ from ..casework import core_edge, selectors, services
 from ..casework.access import Action, access_case, can, require
 from ..casework.forms import CaseFilterForm
 from ..casework.models import Case
+from . import accounts, referrals, results, tasks
 from .notes import NoteOut, note_add, notes_list
+from .schemas import REFUSALS, WRITE, Invalid, Problem
 from .tokens import token_user
+
+__all__ = ["REFUSALS", "Invalid", "Problem", "api"]
 
 
 class TokenAuth(HttpBearer):
@@ -53,22 +59,6 @@ def refused(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     )
 
 
-class Problem(Schema):
-    detail: str
-
-
-class Invalid(Schema):
-    """Bad input: each problem names where (`loc`: ["query", "country"]) and what (`msg`)."""
-
-    detail: list[dict[str, Any]]
-
-
-# What every operation may answer besides its result (documented, so a client and the schema
-# tests know them): no token, a role that may not, a case that is not the user's to see, input
-# that does not fit.
-REFUSALS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem, 422: Invalid}
-
-
 class CaseOut(Schema):
     id: int
     reference: str
@@ -78,6 +68,7 @@ class CaseOut(Schema):
     country: str
     sector: str
     stage: str
+    version: int  # what a change to the case sends back (a change made since is refused)
     updated_at: datetime
 
 
@@ -176,7 +167,8 @@ def case_detail(request: HttpRequest, case_id: int) -> Any:
 api.get("/cases/{case_id}/notes", response={200: list[NoteOut], **REFUSALS}, tags=["notes"])(
     notes_list
 )
-# 400: a body that is not JSON at all.
-api.post(
-    "/cases/{case_id}/notes", response={201: NoteOut, 400: Problem, **REFUSALS}, tags=["notes"]
-)(note_add)
+api.post("/cases/{case_id}/notes", response={201: NoteOut, **WRITE}, tags=["notes"])(note_add)
+
+# Accounts, determinations and plans, referrals, tasks: each module's operations.
+for module in (accounts, results, referrals, tasks):
+    api.add_router("", module.router)

@@ -6,13 +6,13 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Schema, Status
-from ninja.errors import ValidationError
 from pydantic import Field
 
 from ..casework import services
 from ..casework.access import Action, access_case
 from ..casework.forms import NoteForm
 from ..casework.models import Note
+from .schemas import form_problems, refuse
 
 Kind = Literal["call", "visit", "meeting", "message", "other"]
 
@@ -43,8 +43,8 @@ def _out(note: Note) -> dict[str, Any]:
 
 
 def notes_list(request: HttpRequest, case_id: int) -> Any:
-    """The case's notes, oldest first."""
-    found = access_case(request.user, case_id)
+    """The case's notes, oldest first (roles that see personal data, as on the case page)."""
+    found = access_case(request.user, case_id, Action.VIEW_PERSONAL)
     services.audit_record(user=request.user, case=found, action="view", what="api notes")
     return [_out(note) for note in found.notes.select_related("author").order_by("created_at")]
 
@@ -54,12 +54,7 @@ def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Any:
     found = access_case(request.user, case_id, Action.CHANGE)
     form = NoteForm(payload.dict())
     if not form.is_valid():
-        raise ValidationError(
-            [
-                {"loc": ["body", "payload", field], "msg": " ".join(errors), "type": "invalid"}
-                for field, errors in form.errors.items()
-            ]
-        )
+        refuse(form_problems(form))
     data = form.cleaned_data
     note = services.note_create(
         user=request.user, case=found, text=data["text"], kind=data["kind"],

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as lazy
 from ...core.account import Answer, Fact, Money
 from ...core.interview import Question
 from ...core.knowledge import LookupProblem, default_knowledge
-from .forms import NamedErrorsForm
+from .forms import REQUIRED, NamedErrorsForm
 from .labels import ANSWERS, COUNTRIES, OPTIONS, PER, label
 
 UNKNOWN = "unknown"
@@ -100,6 +100,10 @@ class AnswerForm(NamedErrorsForm):
             self.add_error("number", _("Please enter a number, or tap “I don't know”."))
         elif kind == "money" and (data.get("amount") is None or not data.get("per")):
             self.add_error("amount", _("Please enter the amount and how often it is paid."))
+        elif kind == "money" and not data.get("currency"):
+            # The page always sends one (the country's is chosen); a hand-made request without
+            # one is asked for it, never given a guess (it made a 500 in the core before).
+            self.add_error("currency", REQUIRED)
         elif kind == "text" and not (data.get("text") or "").strip():
             self.add_error("text", _("Please write an answer, or tap “I don't know”."))
         return data
