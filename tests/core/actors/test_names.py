@@ -1,0 +1,70 @@
+"""A name is read the same whichever script or romanisation wrote it: titles and legal forms
+set aside, each script in Latin letters, and the consonant skeleton the spellings share."""
+
+from __future__ import annotations
+
+import pytest
+
+from safepassage.core.actors import burmese
+from safepassage.core.actors.names import coarse, read, skeleton
+
+# Spellings of one name each, as published (bench/data/actor_names.yaml has the sources).
+ALIKE = [
+    ("Min Aung Hlaing", "မင်းအောင်လှိုင်"),
+    ("มิน อ่อง หล่าย", "มินอ่องหล่าย", "มี่นอองไลง์"),  # Thai leaves out Hlaing's final ng
+    ("Htin Kyaw", "ถิ่น จอ", "ထင်ကျော်"),
+    ("Thein Sein", "သိန်းစိန်", "U Thein Sein"),
+    ("Than Shwe", "သန်းရွှေ"),
+    ("Hun Sen", "ហ៊ុន សែន", "ฮุน เซน", "ฮุนเซน"),
+    ("Thongloun Sisoulith", "ທອງລຸນ ສີສຸລິດ", "ທ່ານ ທອງລຸນ ສີສຸລິດ", "ทองลุน สีสุลิด"),
+    ("Aung San Suu Kyi", "အောင်ဆန်းစုကြည်", "อองซานซูจี", "นางอองซาน ซูจี"),
+    ("Soe Win", "ซอวี่น"),
+]
+
+
+@pytest.mark.parametrize("spellings", ALIKE, ids=lambda s: s[0])
+def test_it_gives_one_skeleton_to_the_spellings_of_one_name(spellings):
+    assert len({read(s).skeleton for s in spellings}) == 1, [read(s) for s in spellings]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Thein Sein", "เต็ง เส่ง"), ("Than Shwe", "ทั่น ฉ่วย"), ("Kyu Kyu Hla", "จูจูลา")],
+)
+def test_it_merges_the_classes_scripts_confuse(one, other):
+    """Thai writes Burmese final n as ง and sh as ฉ, and a name's words together: the
+    skeletons differ, the merged ones agree."""
+    assert read(one).skeleton != read(other).skeleton
+    assert coarse(read(one).skeleton) == coarse(read(other).skeleton)
+
+
+def test_it_sets_aside_titles_and_legal_forms_glued_or_not():
+    assert read("ဦးအောင်ကျော်").words == ("အောင်ကျော်",)
+    assert read("U Aung Kyaw").latin == "aung kyaw"
+    firm = read("บริษัทเบทาโกรจำกัด")
+    assert firm.words == ("เบทาโกร",)
+    assert firm.firm
+    assert read("Thai Union Group PCL").latin == "thai union group"
+    assert not read("Thai Union Group").firm
+
+
+def test_it_keeps_a_title_that_is_the_whole_name_or_a_name_part():
+    assert read("Ko Ko").latin == "ko"  # one title set aside, before another word only
+    assert read("Ma").latin == "ma"
+    assert read("Maung Maung").latin == "maung maung"  # Maung is as often a name
+    assert read("Mg Mg").latin == "maung maung"
+
+
+def test_it_writes_burmese_as_burmese_names_are_written():
+    assert burmese.romanise("မြင့်ဆွေ") == "myinthsway"  # Myint: the creaky nasal's "t"
+    assert burmese.romanise("ခင်ညွန့်") == "khinnyunt"
+    assert burmese.romanise("ထွန်းထွန်း") == "htunhtun"  # ွန် is a rhyme, not a medial w
+    assert burmese.romanise("ဦးအောင်") == "uaung"
+    assert burmese.syllables("မင်းအောင်လှိုင်") == ["မင်း", "အောင်", "လှိုင်"]
+
+
+def test_it_keeps_vowels_out_of_the_skeleton_and_glides_before_vowels():
+    assert skeleton("kyaw") == skeleton("chaw") == "C"
+    assert skeleton("win") == "WN"
+    assert skeleton("swe") == skeleton("hsway") == "SW"
+    assert skeleton("thammakaset") == skeleton("thamakaset")
