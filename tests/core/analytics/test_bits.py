@@ -11,15 +11,10 @@ from safepassage.core.analytics.bits import SUFFIX, WIDTH, values_of, with_bits
 from safepassage.core.analytics.engine import Engine, Request, arrow_table
 from safepassage.core.analytics.facts import FactRow
 
-from .test_release import BASE
+from .test_engine import _row
 
 K = 3
 CODES = ("a", "b", "c", "d")
-
-
-def _row(case: str, job: int = 0, **values: object) -> FactRow:
-    data = {**BASE, "country": "TH", "sector": "fishing", "indicators": (), **values}
-    return FactRow(case=case, job=job, **data)
 
 
 @st.composite

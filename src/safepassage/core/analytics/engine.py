@@ -217,9 +217,10 @@ class Engine:
         where: Mapping[str, str] | None = None,
         folded: Mapping[Request, Mapping[str, Sequence[str]]] | None = None,
     ) -> list[Counts]:
-        """`count` for many tables at once: one scan for the rows of all of them, one for the
-        one-valued columns, one per multi-valued column (GROUPING SETS), then each table
-        folded and assembled from those small results."""
+        """`count` for many tables at once: one scan for the one-valued columns, one per
+        multi-valued column (GROUPING SETS; summing its mask's bits where it has one, else
+        unnested, with one more scan for those tables' rows), then each table folded and
+        assembled from those small results."""
         scan = _Scan(self.con, where or {}, self.bits)
         rows, empty = scan.rows(requests)
         cells = scan.cells(requests, empty)
