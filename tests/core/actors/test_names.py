@@ -68,3 +68,11 @@ def test_it_keeps_vowels_out_of_the_skeleton_and_glides_before_vowels():
     assert skeleton("win") == "WN"
     assert skeleton("swe") == skeleton("hsway") == "SW"
     assert skeleton("thammakaset") == skeleton("thamakaset")
+
+
+def test_it_tells_names_apart_by_their_vowels_in_the_sound_only():
+    """ "Sokha" and "Sok", "Hung" and "Hoang" share a skeleton; their sounds differ."""
+    for one, other in (("Sokha Kim", "Sok Kim"), ("Hung Le", "Hoang Le")):
+        assert read(one).skeleton == read(other).skeleton
+        assert read(one).sound != read(other).sound
+    assert read("ကိုအောင်ကျော်").sound == read("Ko Aung Kyaw").sound == "aGCa"

@@ -36,6 +36,7 @@ class Name:
     latin: str  # the words in Latin letters, lower case, one space between
     skeleton: str  # the consonant classes of `latin`, words joined
     firm: bool  # a legal form was written (Co., Ltd.; บริษัท ... จำกัด)
+    sound: str = ""  # the skeleton with a class for each run of vowels (`sound`)
 
 
 @cache
@@ -66,7 +67,7 @@ def read(text: str) -> Name:
     kept = [w for w in words if w.lower().rstrip(".") not in forms]
     kept = _untitled(kept)
     latin = " ".join(romanise(w) for w in kept)
-    return Name(tuple(kept), latin, skeleton(latin), firm)
+    return Name(tuple(kept), latin, skeleton(latin), firm, sound(latin))
 
 
 def _words(text: str) -> list[str]:
@@ -176,6 +177,34 @@ def skeleton(latin: str) -> str:
             i += step
         out.extend(classes)
     return "".join(out)
+
+
+def sound(latin: str) -> str:
+    """The skeleton with each run of vowels as a class of its own (one with an "a" is "a";
+    else one starting with "e" or "i" is "i"; else "u"): "Sokha" and "Sok" have one
+    skeleton but not one sound, nor have "Hung" and "Hoang". Romanisations of one name
+    disagree on vowels more than on consonants, so this is weighed apart from the skeleton."""
+    out: list[str] = []
+    for word in latin.split():
+        word = "".join(c for c in word if c.isalpha())
+        i = 0
+        while i < len(word):
+            if word[i] in _VOWELS:
+                j = i
+                while j < len(word) and word[j] in _VOWELS:
+                    j += 1
+                run = word[i:j]
+                vowel = "a" if "a" in run else "i" if run[0] in "ei" else "u"
+                if not out or out[-1] != vowel:
+                    out.append(vowel)
+                i = j
+                continue
+            step, found = _class_at(word, i)
+            if found and (not out or out[-1] != found):
+                out.append(found)
+            i += step
+        out.append(" ")
+    return "".join(out).replace(" ", "")
 
 
 def _class_at(word: str, i: int) -> tuple[int, str]:
