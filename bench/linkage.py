@@ -162,7 +162,7 @@ def trained(actor: str) -> bool:
 
 
 def measure(named: list[Named], threshold: float, save: bool) -> None:
-    confirmed = [tuple(sorted(p)) for p in _true_pairs(named) if trained(_actor_of(p, named))]
+    confirmed = [tuple(sorted(p)) for p in _true_pairs(named) if trained(_actor_of(p))]
     tested = [n for n in named if not n.actor or not trained(n.actor)]
     began = time.perf_counter()
     model = Model(threshold=threshold, m=None)  # learnt afresh, not from the saved model
@@ -170,7 +170,7 @@ def measure(named: list[Named], threshold: float, save: bool) -> None:
     if save:
         MODEL.write_text(json.dumps({"m": model.m}, indent=1) + "\n", encoding="utf-8")
         print(f"m probabilities written to {MODEL}")
-    pairs = [p for p in pairs if not any(_trained_id(i, named) for i in (p.left, p.right))]
+    pairs = [p for p in pairs if not any(_trained_id(i) for i in (p.left, p.right))]
     named = tested
     took = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -193,11 +193,11 @@ def measure(named: list[Named], threshold: float, save: bool) -> None:
     _per_kind(true_pairs, set(right), by_id)
 
 
-def _actor_of(pair: frozenset[str], named: list[Named]) -> str:
+def _actor_of(pair: frozenset[str]) -> str:
     return next(i.split("/")[0] for i in pair)
 
 
-def _trained_id(spelling_id: str, named: list[Named]) -> bool:
+def _trained_id(spelling_id: str) -> bool:
     return "/" in spelling_id and trained(spelling_id.split("/")[0])
 
 

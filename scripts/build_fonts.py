@@ -136,23 +136,31 @@ def build_face(face: Face, weight: int) -> tuple[str, str]:
     else:
         wanted = parse_ranges(face.ranges)
     points = wanted & cmap
+    name = f"{face.subset}-{weight}.woff2"
+    # The tiny name faces, on every page, keep only the copyright and family (the licence is
+    # fonts/OFL.txt beside them).
+    short = face.subset.startswith("name-")
+    write_subset(source, points, OUT / name, [0, 1, 2] if short else LICENCE_NAMES)
+    return name, format_ranges(points)
+
+
+LICENCE_NAMES = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # the copyright and the OFL notice kept
+
+
+def write_subset(source: Path, points: set[int], target: Path, name_ids: list[int]) -> None:
+    """A WOFF2 of `source` cut down to `points`, with every shaping feature (the scripts need
+    them all) and no hints (smaller; phones and modern browsers don't use TrueType hints)."""
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]  # every shaping feature: the scripts need them all
-    # Keep the copyright and the OFL notice; the tiny name faces, on every page, keep only the
-    # copyright and family (the licence is fonts/OFL.txt beside them).
-    options.name_IDs = (
-        [0, 1, 2] if face.subset.startswith("name-") else [0, 1, 2, 3, 4, 5, 6, 13, 14]
-    )
-    options.hinting = False  # smaller; phones and modern browsers don't use TrueType hints
+    options.layout_features = ["*"]
+    options.name_IDs = name_ids
+    options.hinting = False
     options.notdef_outline = True
     font = subset.load_font(str(source), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(points))
     subsetter.subset(font)
-    name = f"{face.subset}-{weight}.woff2"
-    subset.save_font(font, str(OUT / name), options)
-    return name, format_ranges(points)
+    subset.save_font(font, str(target), options)
 
 
 # --- The self-check's subsets -------------------------------------------------------------------

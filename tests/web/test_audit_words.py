@@ -23,6 +23,11 @@ from safepassage.web.casework.templatetags.casework import audit_words
             "Referral updated: 7, Closed with an outcome, Wages",
         ),
         ("user dara created as case_worker", "User changed: dara, Case worker"),
+        ("case summary PDF (th)", "Case summary made as PDF: Thai"),
+        (
+            "referral letter PDF to TH/doe_hotline_1694 (my), without personal details",
+            "Referral letter made as PDF: Burmese, the worker not named",
+        ),
         ("case page", "case page"),
     ],
 )

@@ -63,7 +63,7 @@ def script_of(word: str) -> str:
 def read(text: str) -> Name:
     words = _words(text)
     forms = _set("legal_forms")
-    firm = any(w.lower().rstrip(".") in forms for w in words) or _thai_firm(text)
+    firm = any(w.lower().rstrip(".") in forms for w in words)
     kept = [w for w in words if w.lower().rstrip(".") not in forms]
     kept = _untitled(kept)
     latin = " ".join(romanise(w) for w in kept)
@@ -103,10 +103,6 @@ def _starts_syllable(rest: str, script: str) -> bool:
     if script != "my":
         return True
     return bool(burmese.syllables(rest)) and burmese.syllables("မ" + rest)[0] == "မ"
-
-
-def _thai_firm(text: str) -> bool:
-    return "บริษัท" in text or "ห้างหุ้นส่วน" in text
 
 
 def _untitled(words: list[str]) -> list[str]:

@@ -13,10 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...core.account import Fact
 from ...core.interview import Question
-from ..casework import core_edge, services
+from ..casework import core_edge, selectors, services
 from ..casework.access import Action, access_case
 from ..casework.models import Case
-from ..casework.views.answers import FOR_THE_RECORD
 from ..common import present
 from ..common.answers import CURRENCIES, UNKNOWN, AnswerForm, answer_words, choices_for
 from ..common.labels import COUNTRIES, PER
@@ -138,8 +137,8 @@ def _out(found: Case) -> dict[str, Any]:
     answers = []
     for qid, question in QUESTIONS.items():
         value = core_edge.answer_of(account, qid)
-        if question.covers or (qid not in asked and value is None and qid not in FOR_THE_RECORD):
-            continue  # as the overview: filter questions answer facts listed on their own
+        if not selectors.in_overview(qid, question, value, asked):
+            continue
         shown = value is not None or qid in asked
         words = answer_words(question, value) if shown else str(_("Not asked yet"))
         answers.append({

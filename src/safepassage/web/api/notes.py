@@ -12,7 +12,7 @@ from ..casework import services
 from ..casework.access import Action, access_case
 from ..casework.forms import NoteForm
 from ..casework.models import Note
-from .schemas import form_problems, refuse
+from .schemas import cleaned
 
 Kind = Literal["call", "visit", "meeting", "message", "other"]
 
@@ -52,10 +52,7 @@ def notes_list(request: HttpRequest, case_id: int) -> Any:
 def note_add(request: HttpRequest, case_id: int, payload: NoteIn) -> Any:
     """Add a note to the case (roles that may change cases)."""
     found = access_case(request.user, case_id, Action.CHANGE)
-    form = NoteForm(payload.dict())
-    if not form.is_valid():
-        refuse(form_problems(form))
-    data = form.cleaned_data
+    data = cleaned(NoteForm(payload.dict()))
     note = services.note_create(
         user=request.user, case=found, text=data["text"], kind=data["kind"],
         contacted_on=data["contacted_on"],

@@ -27,7 +27,7 @@ from .schemas import (
     REFUSALS,
     STALE,
     VERSIONED_WRITE,
-    form_problems,
+    cleaned,
     problem,
     refuse,
 )
@@ -128,9 +128,7 @@ def referral_add(request: HttpRequest, case_id: int, payload: ReferralIn) -> Any
         form = CatalogueReferralForm(
             {"provider": data["provider_id"], "version": data["version"]}, choices=choices
         )
-        if not form.is_valid():
-            refuse(form_problems(form, names={"provider": "provider_id"}))
-        chosen = form.cleaned_data["provider"]
+        chosen = cleaned(form, names={"provider": "provider_id"})["provider"]
         step = {
             "response_id": CATALOGUE,
             "kind": "other_provider",
@@ -138,9 +136,7 @@ def referral_add(request: HttpRequest, case_id: int, payload: ReferralIn) -> Any
             "provider_name": dict(choices)[chosen],
         }
     else:
-        form = ReferralForm(data)
-        if not form.is_valid():
-            refuse(form_problems(form))
+        cleaned(ReferralForm(data))
         step = _step(found, data["response_id"], data["provider_id"])
     try:
         referral = referral_services.referral_create(
@@ -233,13 +229,10 @@ def referral_change(
     form = ReferralUpdateForm(
         data, initial={"share_agreed": shared}, provider=referral.provider_name, shared=shared
     )
-    if not form.is_valid():
-        refuse(form_problems(form))
-    cleaned = {**form.cleaned_data, "share_agreed": form.cleaned_data["share_agreed"] or shared}
+    given = cleaned(form)
+    given["share_agreed"] = given["share_agreed"] or shared
     try:
-        referral = referral_services.referral_update(
-            user=request.user, referral=referral, **cleaned
-        )
+        referral = referral_services.referral_update(user=request.user, referral=referral, **given)
     except services.StaleEdit:
         version = Referral.objects.values_list("version", flat=True).get(pk=referral.pk)
         return Status(409, {"detail": STALE, "version": version})

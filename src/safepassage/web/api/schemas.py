@@ -63,6 +63,13 @@ def form_problems(
     return found
 
 
+def cleaned(form: forms.BaseForm, names: Any = None) -> dict[str, Any]:
+    """The web form's cleaned data, or a 422 naming each field the form refused."""
+    if not form.is_valid():
+        refuse(form_problems(form, names=names))
+    return dict(form.cleaned_data)
+
+
 def refuse(problems: list[dict[str, Any]]) -> NoReturn:
     """Answer 422 with `problems` (the same shape as the schema's own refusals)."""
     raise ValidationError(problems)

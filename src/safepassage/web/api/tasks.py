@@ -12,7 +12,7 @@ from ..casework import queues, services, workflow
 from ..casework.access import Action, access_case
 from ..casework.forms import TaskForm
 from ..casework.models import Task
-from .schemas import REFUSALS, WRITE, form_problems, refuse
+from .schemas import REFUSALS, WRITE, cleaned
 
 router = Router(tags=["tasks"])
 
@@ -69,10 +69,7 @@ class TaskIn(Schema):
 def task_add(request: HttpRequest, case_id: int, payload: TaskIn) -> Any:
     """Add a follow-up, for the case's worker (roles that may change cases)."""
     found = access_case(request.user, case_id, Action.CHANGE)
-    form = TaskForm(payload.dict())
-    if not form.is_valid():
-        refuse(form_problems(form))
-    data = form.cleaned_data
+    data = cleaned(TaskForm(payload.dict()))
     task = workflow.task_create(
         user=request.user, case=found, title=data["title"], due_on=data["due_on"]
     )

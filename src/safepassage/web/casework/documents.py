@@ -18,7 +18,7 @@ from ..common import present
 from ..common.labels import CONSENTS, GOALS, RESPONSE_KINDS, label
 from ..documents.dates import long_date
 from ..documents.pdf import document_pdf
-from . import core_edge, referral_services, selectors, services
+from . import core_edge, queues, referral_services, selectors, services
 from .access import Action, can, require
 from .models import Case, Referral
 
@@ -103,12 +103,8 @@ def letter_languages(referral: Referral) -> list[str]:
     """The languages a letter may be written in: the provider's (as the catalogue records
     them), then the worker's; English when neither is one of ours."""
     case = referral.case
-    countries = [c for c in (case.country, case.located_in) if c]
-    account = core_edge.account_from(case.account)
-    countries += [job.country for job in account.work if job.country]
-    if account.person.nationality:
-        countries.append(account.person.nationality)
     spoken: list[str] = []
+    countries = queues.referral_countries(case=case)
     for country, pid, channel in core_edge.providers(countries, timezone.localdate()):
         if referral.provider_id in (pid, f"{country}/{pid}"):
             spoken += list(channel.languages)

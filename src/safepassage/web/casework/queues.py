@@ -61,13 +61,20 @@ def deadline_offers(
     return [DeadlineOffer(d, tasks.get(d.key)) for d in found]
 
 
+def referral_countries(*, case: Case, account: Account | None = None) -> list[str]:
+    """The countries whose providers a referral from this case may go to, nearest first: of
+    work (the latest job first), the migrant's own, and where they are now."""
+    account = account or core_edge.account_from(case.account)
+    countries = [job.country for job in reversed(account.work) if job.country]
+    return [*countries, *(c for c in (account.person.nationality, case.located_in) if c)]
+
+
 def provider_choices(*, case: Case, account: Account | None = None) -> list[tuple[str, str]]:
     """The catalogue's providers a referral from this case may go to: those of the country of
     work, the migrant's own country and where they are now ("TH/hrdf" -> "HRDF (Thailand)")."""
-    account = account or core_edge.account_from(case.account)
-    countries = [job.country for job in reversed(account.work) if job.country]
-    countries += [c for c in (account.person.nationality, case.located_in) if c]
-    found = core_edge.providers(countries, timezone.localdate())
+    found = core_edge.providers(
+        referral_countries(case=case, account=account), timezone.localdate()
+    )
     return [
         (
             f"{country}/{pid}",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ...core.account import Account
-from ...core.interview import Progress
+from ...core.interview import Progress, Question
 from ...core.responses.plan import Plan, PlanRequest
 from ...core.screening import Determination
 from ..common.labels import LEVELS
@@ -229,3 +229,18 @@ def case_unreadable(*, case: Case) -> list[str]:
     if any(unreadable_fields(r, ("outcome_note",)) for r in case.referrals.all()):
         found.append(str(_("A referral's outcome note")))
     return found
+
+
+# Asked of every case for the record (and for the statistics of where exploitation recurs),
+# even once the result is settled: shown on the overview whether answered or not.
+FOR_THE_RECORD = (
+    "person.nationality", "work.sector", "person.legal_status", "recruitment.recruited_by",
+)  # fmt: skip
+
+
+def in_overview(qid: str, question: Question, value: Any, asked: set[str]) -> bool:
+    """Whether the answers overview (the page and the API) lists a question: asked, answered
+    or kept for the record; never a filter question, whose facts are listed on their own."""
+    if question.covers:
+        return False
+    return qid in asked or value is not None or qid in FOR_THE_RECORD

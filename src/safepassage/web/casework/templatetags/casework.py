@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ....core.responses.deadlines import Deadline
@@ -98,6 +99,17 @@ AUDIT_PATTERNS = (
         re.compile(r"^comparison with published data viewed$"),
         _("Comparison with published data viewed"),
     ),
+    (
+        re.compile(r"^case summary PDF \((?P<lang>[a-z]+)\)$"),
+        _("Case summary made as PDF: %(what)s"),
+    ),
+    (
+        re.compile(
+            r"^referral letter PDF to \S+ \((?P<lang>[a-z]+)\), "
+            r"(?P<named>with the worker's details|without personal details)$"
+        ),
+        _("Referral letter made as PDF: %(what)s"),
+    ),
 )
 
 
@@ -113,6 +125,13 @@ def audit_words(what: str) -> str:
 def _audit_part(parts: dict[str, str | None]) -> str:
     if not parts:
         return ""
+    if parts.get("lang"):
+        language = str(get_language_info(str(parts["lang"]))["name_translated"])
+        if not parts.get("named"):
+            return language
+        named = parts["named"] == "with the worker's details"
+        who = _("the worker named") if named else _("the worker not named")
+        return f"{language}, {who}"
     if parts.get("rel") or parts.get("cases"):
         return str(parts.get("rel") or parts.get("cases"))
     if parts.get("k"):

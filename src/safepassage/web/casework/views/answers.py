@@ -13,16 +13,10 @@ from ....core.interview import Question
 from ...common import present
 from ...common.answers import answer_words
 from ...common.labels import STAGES, label
-from .. import core_edge, services
+from .. import core_edge, selectors, services
 from ..access import Action
 from ..models import Case
 from ..routes import case
-
-# Asked of every case for the record (and for the statistics of where exploitation recurs),
-# even once the result is settled: shown on the overview whether answered or not.
-FOR_THE_RECORD = (
-    "person.nationality", "work.sector", "person.legal_status", "recruitment.recruited_by",
-)  # fmt: skip
 
 
 @case(Action.CHANGE)
@@ -33,8 +27,8 @@ def answers(request: HttpRequest, found: Case) -> HttpResponse:
     stages: dict[str, list[dict[str, str]]] = {}
     for qid, question in core_edge.all_questions().items():
         value = core_edge.answer_of(account, qid)
-        if question.covers or (qid not in asked and value is None and qid not in FOR_THE_RECORD):
-            continue  # filter questions answer facts listed on their own; never asked: not shown
+        if not selectors.in_overview(qid, question, value, asked):
+            continue
         row = {"id": qid, "text": present.fact_text(qid), "answer": _words(question, value, asked)}
         stages.setdefault(qid.partition(".")[0], []).append(row)
     record = [
@@ -43,7 +37,7 @@ def answers(request: HttpRequest, found: Case) -> HttpResponse:
             "text": _(core_edge.RECORD_ONLY[qid].text),
             "answer": _words(core_edge.RECORD_ONLY[qid], core_edge.answer_of(account, qid), asked),
         }
-        for qid in FOR_THE_RECORD
+        for qid in selectors.FOR_THE_RECORD
         if qid in core_edge.RECORD_ONLY
     ]
     sections = [(label(STAGES, stage), rows) for stage, rows in stages.items()]

@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.answers import AnswerForm, answer_words, initial_for
-from .. import core_edge, services
+from .. import core_edge, selectors, services
 from ..access import Action
 from ..models import Case
 from ..routes import case
-from .answers import FOR_THE_RECORD
 from .cases import stale_message
 
 RETURNS = {"answers": "casework:answers", "intake": "casework:intake"}
@@ -80,7 +79,7 @@ def _settled(request: HttpRequest, found: Case, account: Any) -> HttpResponse:
     are still missing are asked from the overview (never as interview questions)."""
     missing = [
         qid
-        for qid in FOR_THE_RECORD
+        for qid in selectors.FOR_THE_RECORD
         if qid not in found.asked and core_edge.answer_of(account, qid) is None
     ]
     if not missing:
