@@ -10,6 +10,7 @@ from safepassage.core.account import (
     Account,
     Answer,
     Fact,
+    Party,
     Person,
     Recruitment,
     Return,
@@ -40,8 +41,6 @@ works = st.builds(
     sector=st.sampled_from(["fishing", "garment", "domestic_work", "online_scam", "unknown"]),
     pay_compared=st.sampled_from(["nothing", "below_the_minimum", "as_promised", "unknown"]),
     months_unpaid=st.none() | st.integers(0, 6),
-    employer=st.none() | st.just("Example Co."),
-    buyer=st.none() | st.just("Example Brand"),
     end=st.none() | st.dates(date(2020, 1, 1), date(2026, 11, 1)),
     **_fact_fields(Work),
 )
@@ -57,5 +56,14 @@ accounts = st.builds(
     recruitment=st.builds(Recruitment, **_fact_fields(Recruitment)),
     transit=st.builds(Transit, **_fact_fields(Transit)),
     work=st.lists(works, max_size=2),
+    parties=st.lists(
+        st.builds(
+            Party,
+            kind=st.sampled_from(["broker", "employer", "buyer"]),
+            stage=st.just("recruitment"),
+            name=st.none() | st.sampled_from(["Example Co.", "Example Brand", "Ko Example"]),
+        ),
+        max_size=2,
+    ),
     reported_on=st.none() | st.dates(date(2015, 1, 1), date(2026, 11, 28)),
 )

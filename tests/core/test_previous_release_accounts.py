@@ -50,10 +50,29 @@ def test_it_holds_every_example_of_the_previous_release():
     assert {p.stem for p in HERE.glob("*.yaml")} == set(THEN)
 
 
+def moved_parties(then: dict[str, Any]) -> list[tuple[str, str, int | None, str]]:
+    """The names the previous release kept as free text (the promised employer, each job's
+    employer and buyer), as the parties they read as now: (kind, stage, job, name)."""
+    promised = then.get("recruitment", {}).get("promised", {}).get("employer")
+    found = [("employer", "recruitment", None, promised)] if promised else []
+    for i, job in enumerate(then.get("work", [])):
+        found += [(kind, "work", i, job[kind]) for kind in ("employer", "buyer") if job.get(kind)]
+    return found
+
+
 @pytest.mark.parametrize("name", sorted(THEN))
 def test_it_reads_a_previous_release_file_with_the_same_facts(name: str):
     now = read_account(HERE / f"{name}.yaml").model_dump(mode="json", by_alias=True)
+    parties = [(p["kind"], p["stage"], p["job"], p["name"]) for p in now.pop("parties")]
+    assert parties == moved_parties(THEN[name])
     assert differences(THEN[name], now, DEFAULTS) == []
+
+
+def test_it_reads_the_free_text_employer_and_buyer_as_parties():
+    assert moved_parties(THEN["recruitment_fee_only"]) == [
+        ("employer", "work", 0, "Example Auto Parts Co., Ltd."),
+        ("buyer", "work", 0, "Example Motors (export buyer)"),
+    ]
 
 
 def test_it_would_see_a_changed_meaning_or_a_gained_fact():

@@ -140,7 +140,6 @@ LegalStatus = Literal[
 
 class Promise(_Model):
     job: str | None = None
-    employer: str | None = None
     country: CountryCode | None = None
     place: str | None = None
     wage: Money | None = None
@@ -196,8 +195,6 @@ class Work(_Model):
     country: CountryCode | None = None
     province: str | None = None
     sector: Sector = "unknown"
-    employer: str | None = None
-    buyer: str | None = None  # a brand or buyer the products go to, for supply-chain grievances
     pay: Money | None = None
     # What the worker can say of the pay when the amount is not known (the amount wins).
     pay_compared: PayCompared = "unknown"
@@ -279,6 +276,64 @@ class Person(_Model):
         return self
 
 
+PartyKind = Literal["licensed_agency", "broker", "employer", "workplace", "buyer"]
+Workplace = Literal["factory", "farm", "vessel", "compound", "other"]
+PARTY_STAGES = ("recruitment", "transit", "work")
+Text = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class Party(_Model):
+    """Someone the account names: who recruited or moved the migrant, who employed them, where
+    they worked (a factory, a farm, a boat, a compound) or who buys what they made. As the
+    migrant or a document reported it, not as established. The web edge keeps the name, phones
+    and details of each mention as an alias of an actor it links across cases (`alias`), and
+    the stored account then holds only the reference."""
+
+    kind: PartyKind
+    stage: Literal["recruitment", "transit", "work"] = "work"
+    job: Annotated[int, Field(ge=0)] | None = None  # the work entry, for a work-stage party
+    name: Text | None = None
+    phones: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
+    licence: Text | None = None  # a licensed agency's licence number
+    workplace: Workplace | None = None
+    registration: Text | None = None  # a vessel's registration number
+    flag: CountryCode | None = None  # a vessel's flag state
+    address: Text | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = None  # letters to them
+    alias: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+
+    @property
+    def identified(self) -> bool:
+        """Named (here, or in the alias the web edge keeps)."""
+        return bool(self.name or self.alias)
+
+
+def _legacy_parties(raw: dict[str, Any]) -> dict[str, Any]:
+    """Accounts written before parties named the employer and the buyer as free text on the
+    promise and on each job: read them as parties, so no old file or row loses a name."""
+    parties = list(raw.get("parties") or [])
+    recruitment = raw.get("recruitment")
+    if isinstance(recruitment, dict) and isinstance(recruitment.get("promised"), dict):
+        promised = dict(recruitment["promised"])
+        if name := promised.pop("employer", None):
+            parties.append({"kind": "employer", "stage": "recruitment", "name": name})
+        raw = {**raw, "recruitment": {**recruitment, "promised": promised}}
+    if isinstance(raw.get("work"), list):
+        jobs = [_job_parties(i, job, parties) for i, job in enumerate(raw["work"])]
+        raw = {**raw, "work": jobs}
+    return {**raw, "parties": parties} if parties else raw
+
+
+def _job_parties(i: int, job: Any, parties: list[Any]) -> Any:
+    if not isinstance(job, dict):
+        return job
+    job = dict(job)
+    for kind in ("employer", "buyer"):
+        if name := job.pop(kind, None):
+            parties.append({"kind": kind, "stage": "work", "job": i, "name": name})
+    return job
+
+
 class Account(_Model):
     """The migrant's account, stage by stage: recruitment, transit, work, return."""
 
@@ -288,6 +343,7 @@ class Account(_Model):
     transit: Transit = Transit()
     work: list[Work] = []
     return_: Return = Field(default=Return(), alias="return")
+    parties: list[Party] = []
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -295,5 +351,12 @@ class Account(_Model):
     @classmethod
     def _one_job_or_many(cls, raw: Any) -> Any:
         if isinstance(raw, dict) and isinstance(raw.get("work"), dict):
-            return {**raw, "work": [raw["work"]]}
-        return raw
+            raw = {**raw, "work": [raw["work"]]}
+        return _legacy_parties(raw) if isinstance(raw, dict) else raw
+
+    @model_validator(mode="after")
+    def _parties_name_a_job(self) -> Account:
+        for party in self.parties:
+            if party.job is not None and party.job >= len(self.work):
+                raise ValueError(f"a party names job {party.job + 1}, which the account lacks")
+        return self

@@ -37,7 +37,7 @@ def test_overtime_counts_the_daily_excess_over_the_week(screener: Screener):
 
 
 def test_return_facts_belong_to_the_last_job_only(screener: Screener):
-    first, second = thai_job(employer="A"), thai_job(employer="B")
+    first, second = thai_job(province="Chonburi"), thai_job(province="Rayong")
     account = Account(work=[first, second], **{"return": {"wages_still_owed": YES}})
     result = screener.screen(account, as_of=ON)
     owed = [f for f in result.findings if f.code == "withholding_of_wages"]

@@ -311,12 +311,18 @@ def located(place: str, situation: Situation, country: str) -> bool:
     return False
 
 
+# Which parties of the account count as the employer, the recruiter and the buyer identified.
+PARTY_KINDS = {
+    "employer": frozenset({"employer", "workplace"}),
+    "recruiter": frozenset({"licensed_agency", "broker"}),
+    "buyer": frozenset({"buyer"}),
+}
+
+
 def _identified(party: str, account: Account) -> bool:
-    if party == "employer":
-        return any(job.employer for job in account.work)
-    if party == "buyer":
-        return any(job.buyer for job in account.work)
-    return account.recruitment.recruited_by in RECRUITERS
+    kinds = PARTY_KINDS[party]
+    named = any(found.identified and found.kind in kinds for found in account.parties)
+    return named or (party == "recruiter" and account.recruitment.recruited_by in RECRUITERS)
 
 
 def police_allowed(situation: Situation, response: Response) -> bool:
