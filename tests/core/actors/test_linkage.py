@@ -33,17 +33,19 @@ def test_it_suggests_a_broker_written_in_burmese_and_latin_script_as_one():
     assert all(pair & {"my", "en"} for pair in found if pair & {"my", "en"})
 
 
-def _chance(spellings: list[Spelling]) -> float:
+def _odds(spellings: list[Spelling]) -> float:
     pairs = score(spellings, Model(threshold=0.0))
-    return next(p.probability for p in pairs if {p.left, p.right} == {"a", "b"})
+    chance = next(p.probability for p in pairs if {p.left, p.right} == {"a", "b"})
+    return chance / (1 - chance)
 
 
 def test_it_reads_one_phone_written_two_ways_as_evidence():
-    """The same number, written two ways, makes two similar names far likelier one actor."""
+    """The same number, written two ways, makes two similar names far likelier one actor: the
+    odds, since the probabilities of a small caseload come near 1 either way."""
     names = [("a", "Mr Zaw Lin Htut"), ("b", "Ko Zaw Lin")]
     phones = {"a": ("081 234 5678",), "b": ("+66 81-234-5678",)}
-    without = _chance([*_others(300), *(Spelling(i, t) for i, t in names)])
-    with_phone = _chance([*_others(300), *(Spelling(i, t, phones[i]) for i, t in names)])
+    without = _odds([*_others(300), *(Spelling(i, t) for i, t in names)])
+    with_phone = _odds([*_others(300), *(Spelling(i, t, phones[i]) for i, t in names)])
     assert with_phone > 1000 * without
 
 

@@ -31,8 +31,10 @@ def syllables(text: str) -> list[str]:
 
 
 def romanise(text: str) -> str:
-    """Each word (between spaces) of Burmese text in conventional Latin letters, lower case."""
-    return " ".join("".join(_syllable(s) for s in syllables(word)) for word in text.split())
+    """Burmese text in conventional Latin letters, lower case, a syllable to a word: Burmese
+    names are made of one-syllable words, written apart in Latin letters ("မောင်မောင်" ->
+    "maung maung", as "Maung Maung") though together in Burmese script."""
+    return " ".join(_syllable(s) for word in text.split() for s in syllables(word))
 
 
 def _syllable(syllable: str) -> str:

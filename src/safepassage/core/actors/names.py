@@ -4,9 +4,12 @@ ways of writing a name in Latin letters share ("Kyaw", "Chaw" and Thai "จ่�
 give "C"; "Maung", "Mg" and "หม่อง" give "MNG").
 
 Romanisation by script: Thai through PyThaiNLP's RTGS rules (the Royal Institute's system,
-which Thai officials use), Burmese through the conventional spelling of Burmese names
-(`burmese`), Khmer and Lao through anyascii, the last resort (no RTGS-like system is available
-offline for them), Latin with its diacritics taken off (Vietnamese "Nguyễn" -> "nguyen").
+which Thai officials use), except a Burmese name written in Thai, which is read back into the
+Latin letters Burmese names are written in (`thai`); Burmese through the conventional spelling
+of Burmese names (`burmese`), a syllable to a word, as the names are written in Latin letters;
+Khmer and Lao through anyascii, the last resort (no RTGS-like system is available offline for
+them), Lao's letters first put in spoken order (data/lao.yaml); Latin with its diacritics
+taken off (Vietnamese "Nguyễn" -> "nguyen").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 import yaml
 from anyascii import anyascii
 
-from . import burmese
+from . import burmese, thai
 
 SCRIPTS = {"th": (0x0E00, 0x0E7F), "lo": (0x0E80, 0x0EFF), "my": (0x1000, 0x109F),
            "km": (0x1780, 0x17FF)}  # fmt: skip
@@ -53,6 +56,8 @@ def _set(kind: str) -> frozenset[str]:
 
 def script_of(word: str) -> str:
     """The script of a word's first letter that is not Latin ("latin" if none)."""
+    if word.isascii():
+        return "latin"
     for char in word:
         for script, (low, high) in SCRIPTS.items():
             if low <= ord(char) <= high:
@@ -65,9 +70,20 @@ def read(text: str) -> Name:
     forms = _set("legal_forms")
     firm = any(w.lower().rstrip(".") in forms for w in words)
     kept = [w for w in words if w.lower().rstrip(".") not in forms]
+    title = kept[0] if len(kept) > 1 and _is_title(kept[0]) else None
     kept = _untitled(kept)
-    latin = " ".join(romanise(w) for w in kept)
+    latin = " ".join(_latin(kept, title))
     return Name(tuple(kept), latin, skeleton(latin), firm, sound(latin))
+
+
+def _latin(words: list[str], title: str | None) -> list[str]:
+    """Each word in Latin letters; the Thai ones of a Burmese name by `thai.as_burmese`."""
+    burmese_name = thai.reads_as_burmese(words, title)
+    found = []
+    for word in words:
+        reading = thai.as_burmese(word) if burmese_name and script_of(word) == "th" else None
+        found.append(reading or romanise(word))
+    return found
 
 
 def _words(text: str) -> list[str]:
@@ -83,6 +99,8 @@ def _words(text: str) -> list[str]:
 def _split_glued(word: str) -> list[str]:
     """Titles and legal forms written onto the name (Burmese and Thai need no spaces):
     "ဦးအောင်ကျော်" -> "ဦး", "အောင်ကျော်"; "บริษัทธรรมเกษตรจำกัด" -> its three parts."""
+    if word.isascii():  # Latin letters are written apart
+        return [word]
     for kind in ("titles", "legal_forms"):
         for script in ("my", "th", "km", "lo"):
             for affix in sorted(_affixes()[kind].get(script, []), key=len, reverse=True):
@@ -105,10 +123,20 @@ def _starts_syllable(rest: str, script: str) -> bool:
     return bool(burmese.syllables(rest)) and burmese.syllables("မ" + rest)[0] == "မ"
 
 
+def _doubled_name(words: list[str]) -> bool:
+    first = words[0].lower().rstrip(".")
+    return first in _affixes()["doubled_names"] and first == words[1].lower().rstrip(".")
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _set("titles")
+
+
 def _untitled(words: list[str]) -> list[str]:
-    """The words after one leading title (a title only before another word), abbreviations
-    written out."""
-    if len(words) > 1 and words[0].lower().rstrip(".") in _set("titles"):
+    """The words after the leading titles (a title only before another word: "Mr U Aung", "นาย
+    นางออง"), abbreviations written out. Ma or Ko written twice is a name ("Ma Ma Win", "Ko
+    Ko"), so it stays."""
+    while len(words) > 1 and _is_title(words[0]) and not _doubled_name(words):
         words = words[1:]
     short = _affixes()["abbreviations"]
     return [short.get(w.lower().rstrip("."), w) for w in words]
@@ -117,17 +145,29 @@ def _untitled(words: list[str]) -> list[str]:
 def romanise(word: str) -> str:
     script = script_of(word)
     if script == "th":
-        return _thai(word)
+        return thai.rtgs(word)
     if script == "my":
         return burmese.romanise(word)
+    if script == "lo":
+        word = _lao(word)
     return anyascii(word).lower()
 
 
 @cache
-def _thai(word: str) -> str:
-    from pythainlp.transliterate import romanize
+def _lao_rules() -> dict[str, Any]:
+    text = resources.files("safepassage.core.actors").joinpath("data/lao.yaml").read_text()
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
 
-    return str(romanize(word, engine="royin")).lower().replace(" ", "")
+
+def _lao(word: str) -> str:
+    """Lao letters in spoken order for anyascii (data/lao.yaml): a preposed vowel after its
+    consonant, ອ after a consonant as "o", a tone-marking ຫ left out."""
+    rules = _lao_rules()
+    pre, sonorants = "".join(rules["preposed"]), "".join(rules["sonorants"])
+    word = re.sub(f"{rules['tone_h']}(?=[{sonorants}])", "", word)
+    word = re.sub(f"([{pre}])([\u0e81-\u0eae\u0edc-\u0edf])", r"\2\1", word)
+    return re.sub(f"(?<=[\u0e81-\u0eae\u0edc-\u0edf]){rules['vowel_o']}", "o", word)
 
 
 # The consonant classes: spellings that romanisations of these languages use for one sound (or
@@ -149,6 +189,15 @@ _VOWELS = set("aeiou")
 _COARSE = str.maketrans({"G": "N", "J": "N", "C": "S", "W": None, "Y": None, "H": None})
 
 
+_ROUGH = str.maketrans({"G": "N", "J": "N"})
+
+
+def rough(sound: str) -> str:
+    """The sound with only the nasals merged that Thai writes alike for Burmese names (final n
+    as ง, "ny" as ย or ญ): the sound's vowels and the rest of its consonants kept."""
+    return sound.translate(_ROUGH)
+
+
 def coarse(skeleton: str) -> str:
     """The skeleton with the classes scripts confuse merged and every repeat collapsed, across
     words too, since Thai and Burmese write a name's words together ("Kyu Kyu" and "จูจู")."""
@@ -161,58 +210,97 @@ def skeleton(latin: str) -> str:
     vowels most); "w" and "y" count only before a vowel, "h" only at a word's start before
     one. Repeated classes collapse within a word ("Thammakaset" and "Thamakaset" are one), not
     across words: "Thant Thu Kyi" is not "Thant Kyi" (`coarse` merges across words too)."""
-    out: list[str] = []
-    for word in latin.split():
-        word = "".join(c for c in word if c.isalpha())
-        classes: list[str] = []
-        i = 0
-        while i < len(word):
-            step, found = _class_at(word, i)
-            if found and (not classes or classes[-1] != found):
-                classes.append(found)
-            i += step
-        out.extend(classes)
-    return "".join(out)
+    return "".join(_word_skeleton(word) for word in latin.split())
+
+
+@cache  # a caseload's names share their words: each is read once
+def _word_skeleton(word: str) -> str:
+    word = "".join(c for c in word if c.isalpha())
+    classes: list[str] = []
+    i = 0
+    while i < len(word):
+        step, found = _class_at(word, i)
+        if found and (not classes or classes[-1] != found):
+            classes.append(found)
+        i += step
+    return "".join(classes)
 
 
 def sound(latin: str) -> str:
-    """The skeleton with each run of vowels as a class of its own (one with an "a" is "a";
-    else one starting with "e" or "i" is "i"; else "u"): "Sokha" and "Sok" have one
-    skeleton but not one sound, nor have "Hung" and "Hoang". Romanisations of one name
-    disagree on vowels more than on consonants, so this is weighed apart from the skeleton."""
+    """The skeleton with each run of vowels as a class of its own (`_vowel`): "Sokha" and
+    "Sok" have one skeleton but not one sound, nor have "Hung" and "Huong", "Khin Naing" and
+    "Khin Aung". Romanisations of one name disagree on vowels more than on consonants, so the
+    classes merge the spellings they use for one vowel, and this is weighed apart from the
+    skeleton."""
+    # repeats collapse within a word only: "Thu Nwe" is not "Htun Nwe"
+    return "".join(_word_sound(word) for word in latin.split())
+
+
+@cache
+def _word_sound(word: str) -> str:
+    word = "".join(c for c in word if c.isalpha())
     out: list[str] = []
-    for word in latin.split():
-        word = "".join(c for c in word if c.isalpha())
-        i = 0
-        while i < len(word):
-            if word[i] in _VOWELS:
-                j = i
-                while j < len(word) and word[j] in _VOWELS:
-                    j += 1
-                run = word[i:j]
-                vowel = "a" if "a" in run else "i" if run[0] in "ei" else "u"
-                if not out or out[-1] != vowel:
-                    out.append(vowel)
-                i = j
-                continue
+    i = 0
+    while i < len(word):
+        if word[i] in _VOWELS:
+            j = _vowel_end(word, i)
+            found = _vowel(word[i:j])
+            i = j
+        else:
             step, found = _class_at(word, i)
-            if found and (not out or out[-1] != found):
-                out.append(found)
             i += step
-        out.append(" ")
-    return "".join(out).replace(" ", "")
+        if found and (not out or out[-1] != found):
+            out.append(found)
+    return "".join(out)
+
+
+def _vowel_end(word: str, i: int) -> int:
+    """Where a run of vowels ends, a final "y" or "w" glide taken in ("Htay", "Zaw")."""
+    j = i
+    while j < len(word) and word[j] in _VOWELS:
+        j += 1
+    if word[j : j + 1] in ("y", "w") and word[j + 1 : j + 2] not in _VOWELS:
+        j += 1
+    return j
+
+
+# The vowel classes (lower case: the consonants' are capitals): the spellings romanisations of
+# these languages use for one vowel (Burmese ေ as "e" in Swe and "ay" in Htay; Suu, Su and Oo),
+# apart where they are apart in a name (Zaw and Soe, Aung and Zaw, Naing and Nay). First match
+# wins; anything else, its first letter.
+_VOWEL_RUNS = [
+    (("uo", "ua", "ue", "uy", "uea"), "w"),  # Huong (Vietnamese ươ), Tuan, Thai ua
+    (("oa", "wa"), "q"),  # Hoang (Vietnamese oa)
+    (("ai", "aai", "aiy"), "y"),  # Naing, Hlaing, Thai ai
+    (("au", "ao", "aau"), "v"),  # Aung, Maung
+    (("aw", "aaw"), "c"),  # Zaw, Kyaw (Burmese ော)
+    (("ay", "e", "ei", "ey", "ae", "ea", "eh", "aey"), "e"),  # Htay, Swe, Thein, Pyae
+    (("oo", "uu", "ou", "u"), "u"),
+    (("o", "oe", "oh", "ow", "oy"), "o"),
+    (("ee", "ii", "ie", "i", "iy"), "i"),
+]
+
+
+def _vowel(run: str) -> str:
+    for spellings, vowel in _VOWEL_RUNS:
+        if run in spellings:
+            return vowel
+    return "a" if run.startswith("a") else run[0]
+
+
+_PAIRS = {spelling: found for spelling, found in _CLASSES if len(spelling) == 2}
+_SINGLES = {spelling: found for spelling, found in _CLASSES if len(spelling) == 1}
 
 
 def _class_at(word: str, i: int) -> tuple[int, str]:
-    rest = word[i:]
-    nxt = rest[1:2]
-    if rest[0] in _VOWELS:
+    """The letters read at `i` (one or two) and their class ("" for none)."""
+    first, pair, nxt = word[i], word[i : i + 2], word[i + 1 : i + 2]
+    if first in _VOWELS:
         return 1, ""
-    if rest[0] in "wy":
-        return 1, ("W" if rest[0] == "w" else "Y") if nxt in _VOWELS else ""
-    if rest[0] == "h" and not rest.startswith(("hs", "hl", "hn", "hm", "ht")):
+    if first in "wy":
+        return 1, ("W" if first == "w" else "Y") if nxt in _VOWELS else ""
+    if first == "h" and pair not in ("hs", "hl", "hn", "hm", "ht"):
         return 1, "H" if i == 0 and nxt in _VOWELS else ""
-    for spelling, found in _CLASSES:
-        if rest.startswith(spelling):
-            return len(spelling), found
-    return 1, ""
+    if pair in _PAIRS:
+        return 2, _PAIRS[pair]
+    return 1, _SINGLES.get(first, "")
