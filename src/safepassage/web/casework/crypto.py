@@ -37,6 +37,7 @@ class Keys:
     def __init__(self, field_keys: list[str], hash_key: str) -> None:
         if not field_keys or not hash_key:
             raise ImproperlyConfigured("Encryption keys are missing.")
+        self.field_keys = tuple(field_keys)  # newest first, as configured (rotation re-reads)
         self.fernet = MultiFernet([Fernet(key.encode()) for key in field_keys])
         self.hash_key = hash_key.encode()
 
