@@ -133,6 +133,15 @@ def attachment_for(case: Case) -> Any:
     )  # fmt: skip
 
 
+def alias_for(case: Case) -> Any:
+    from safepassage.web.casework import actors
+
+    party = {"kind": "broker", "stage": "recruitment", "name": "Ko Aung Naing"}
+    alias = actors.party_add(user=case.created_by, case=case, version=case.version, party=party)
+    case.refresh_from_db()
+    return alias
+
+
 def share_consent_for(case: Case) -> Any:
     """A consent to share the migrant's details with one provider, for routes that name one."""
     from safepassage.web.casework.models import Consent

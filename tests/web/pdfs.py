@@ -16,7 +16,10 @@ from PIL import Image, ImageChops
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from safepassage.web.documents.pdf import ASSETS
+
 REFERENCES = Path(__file__).parent / "documents"
+FILES = {"Sans": "latin", "Thai": "thai", "Khmer": "khmer", "Lao": "lao", "Myanmar": "myanmar"}
 DPI = 50  # enough to see a wrong script or a box, small enough to keep in the repository
 
 
@@ -108,3 +111,28 @@ def difference(image: Image.Image, reference: Image.Image) -> float:
     diff = ImageChops.difference(image.convert("L"), reference.convert("L"))
     changed = sum(diff.point(lambda v: 255 if v > 64 else 0).histogram()[255:])
     return changed / (image.size[0] * image.size[1])
+
+
+def source_font(name: str) -> TTFont:
+    """The font file an embedded font was cut from ("ABCDEF+SPD-Thai-Bold": doc-thai-700)."""
+    family, _, weight = name.split("+", 1)[-1].removeprefix("SPD-").partition("-")
+    return TTFont(ASSETS / f"doc-{FILES[family]}-{700 if weight == 'Bold' else 400}.woff2")
+
+
+def drawn_by_our_fonts(pdf: bytes) -> list[str]:
+    """The names of the fonts that draw the PDF, after checking that each is one of ours and
+    lacks no glyph it draws (AssertionError otherwise)."""
+    embedded = fonts(pdf)
+    names = sorted(font.name.split("+", 1)[-1] for font in embedded)
+    assert names, "no font embedded"
+    assert all(name.startswith("SPD-") for name in names), names
+    for font in embedded:
+        assert font.missing(source_font(font.name)) == set(), font.name
+    return names
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of every page, as Poppler's pdftotext reads it (lines joined by spaces)."""
+    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True)  # fmt: skip
+    return " ".join(done.stdout.decode("utf-8").split())

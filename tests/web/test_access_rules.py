@@ -14,6 +14,7 @@ from safepassage.web.casework.models import Case
 from .conftest import (
     PERSONAL_NAME,
     PERSONAL_PHONE,
+    alias_for,
     attachment_for,
     client_for,
     refer,
@@ -29,11 +30,13 @@ pytestmark = pytest.mark.django_db
 def _urls(case: Case, referral_id: int) -> list[tuple[str, str]]:
     task = task_for(case)
     note = services.note_create(user=case.created_by, case=case, text="A note")
+    alias = alias_for(case)
     ids = {"case_id": case.pk, "referral_id": referral_id, "task_id": task.pk, "note_id": note.pk,
            "user_id": case.created_by_id, "attachment_id": attachment_for(case).pk,
            "consent_id": share_consent_for(case).pk, "table_id": "level_by_place", "fmt": "csv",
            "release_id": release_for(case.organisation).pk,
-           "token_id": token_create(user=case.created_by, name="a script")[0].pk}  # fmt: skip
+           "token_id": token_create(user=case.created_by, name="a script")[0].pk,
+           "alias_id": alias.pk, "actor_id": alias.actor_id}  # fmt: skip
     return [(r.rule or "", r.url(**ids)) for r in routes()]
 
 

@@ -26,7 +26,7 @@ from safepassage.web.casework.models import Case
 from safepassage.web.documents.pdf import ASSETS
 
 from .conftest import refer, share_consent_for
-from .pdfs import REFERENCES, difference, fonts, page_images
+from .pdfs import REFERENCES, difference, fonts, page_images, source_font
 
 DAY = date(2026, 12, 4)
 # A worker's name in each language's own script, as a case worker would type it.
@@ -53,14 +53,9 @@ def _pdf(kind: str, language: str, case: Case, user: Any) -> bytes:
     return documents.letter_pdf(user=user, referral=referral, language=language, today=DAY)
 
 
-FILES = {"Sans": "latin", "Thai": "thai", "Khmer": "khmer", "Lao": "lao", "Myanmar": "myanmar"}
-
-
 @cache
 def _source(name: str) -> TTFont:
-    """The font file an embedded font was cut from ("ABCDEF+SPD-Thai-Bold": doc-thai-700)."""
-    family, _, weight = name.split("+", 1)[-1].removeprefix("SPD-").partition("-")
-    return TTFont(ASSETS / f"doc-{FILES[family]}-{700 if weight == 'Bold' else 400}.woff2")
+    return source_font(name)
 
 
 @pytest.mark.parametrize("language", NAMES)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from safepassage.web.casework import services
 from safepassage.web.casework.models import Case
 
-from .conftest import attachment_for, client_for, refer, share_consent_for, task_for
+from .conftest import alias_for, attachment_for, client_for, refer, share_consent_for, task_for
 from .routes import routes
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,8 @@ FIELDS = [
     "deadline", "start", "reason", "decision", "done", "next", "assigned", "overdue", "sort",
     "correct", "share_agreed", "sent_on", "contact_person", "due_on", "responded_on",
     "outcome_on", "provider", "username", "full_name", "email", "role", "action",
-    "new_password1", "new_password2", "kind", "file",
+    "new_password1", "new_password2", "kind", "file", "phones", "licence", "workplace",
+    "registration", "flag", "job", "suggestion", "same", "note",
 ]  # fmt: skip
 VALUES = st.one_of(
     st.text(max_size=30),
@@ -40,10 +41,12 @@ FORMS = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=8)
 def urls(case: Case, alice: Any) -> list[str]:
     referral = refer(alice, case)
     note = services.note_create(user=alice, case=case, text="A note")
+    alias = alias_for(case)
     ids = {"case_id": case.pk, "referral_id": referral.pk, "task_id": task_for(case).pk,
            "note_id": note.pk, "user_id": alice.pk,
            "attachment_id": attachment_for(case).pk,
-           "consent_id": share_consent_for(case).pk}  # fmt: skip
+           "consent_id": share_consent_for(case).pk, "alias_id": alias.pk,
+           "actor_id": alias.actor_id}  # fmt: skip
     found = [r.url(**ids) for r in routes()]
     return [url for url in found if "<" not in url and not url.startswith("/i18n/")]
 
@@ -72,6 +75,8 @@ BASES = {
     "assign": {"assignee": "1", "version": "1", "next": "inbox"},
     "referrals/other": {"provider": "TH/hrdf", "version": "1"},
     "answers": {},
+    "parties": {"kind": "broker", "stage": "recruitment", "name": "Ko Aung", "version": "1",
+                "phones": "081 234 5678", "flag": "TH", "job": "0"},
 }  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -22,45 +23,44 @@ def test_it_runs_on_the_configured_database(django_db_setup):
         assert cursor.fetchone() == (1,)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_it_turns_each_consent_code_into_a_consent_record():
-    """0002 moves the consents a case held as a list of codes into records of their own."""
+def migrated(*target: tuple[str, str]) -> Any:
+    """The database migrated to `target` (forwards or back), and its models as they were."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before, after = (
-        [("casework", "0001_initial")],
-        [("casework", "0002_consents_and_professional_determinations")],
-    )
     executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    executor.migrate(list(target))
+    return executor.loader.project_state(list(target)).apps
+
+
+def migrated_to_the_latest() -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_turns_each_consent_code_into_a_consent_record():
+    """0002 moves the consents a case held as a list of codes into records of their own."""
+    old = migrated(("casework", "0001_initial"))
     org = old.get_model("casework", "Organisation").objects.create(name="O", slug="o", country="TH")
     old.get_model("casework", "Case").objects.create(
         organisation=org, reference="O-1", consents=["police", "embassy"]
     )
-    executor = MigrationExecutor(connection)
-    executor.migrate(after)
-    new = executor.loader.project_state(after).apps
+    new = migrated(("casework", "0002_consents_and_professional_determinations"))
     records = new.get_model("casework", "Consent").objects.all()
     assert sorted(r.scope for r in records) == ["embassy", "police"]
     assert all(r.withdrawn_at is None for r in records)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated_to_the_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_it_gives_each_earlier_intake_to_the_worker_who_took_it():
     """0010 assigns intakes taken before cases had a worker to their creator, when the creator
     still works cases there; a self-check request stays unassigned (the inbox)."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before = [("casework", "0009_attachments")]
-    after = [("casework", "0010_assign_intakes_to_their_workers")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    old = migrated(("casework", "0009_attachments"))
     org = old.get_model("casework", "Organisation").objects.create(name="O", slug="o", country="TH")
     user = old.get_model("auth", "User").objects.create(username="w")
     analyst = old.get_model("auth", "User").objects.create(username="a")
@@ -71,10 +71,57 @@ def test_it_gives_each_earlier_intake_to_the_worker_who_took_it():
     cases.create(organisation=org, reference="O-1", created_by=user)
     cases.create(organisation=org, reference="O-2", created_by=user, source="self_check")
     cases.create(organisation=org, reference="O-3", created_by=analyst)
-    executor = MigrationExecutor(connection)
-    executor.migrate(after)
-    new = executor.loader.project_state(after).apps
+    new = migrated(("casework", "0010_assign_intakes_to_their_workers"))
     found = dict(new.get_model("casework", "Case").objects.values_list("reference", "assigned_to"))
     assert found == {"O-1": user.pk, "O-2": None, "O-3": None}
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrated_to_the_latest()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_turns_every_free_text_employer_and_buyer_of_the_demo_into_an_alias():
+    """0013 moves the free-text employer (promised and on each job) and buyer of every stored
+    account into aliases of actors: on the demo's accounts as the previous release wrote them
+    (tests/core/previous_release), every value is found as an alias and none stays behind."""
+    old = migrated(("casework", "0012_actors"))
+    org = old.get_model("casework", "Organisation").objects.create(name="O", slug="o", country="TH")
+    accounts = _previous_release_accounts()
+    accounts.append({
+        "recruitment": {"promised": {"employer": "ဦးမောင်မောင်"}},
+        "work": [{"employer": "บริษัท ตัวอย่าง จำกัด", "buyer": "Example Brand"},
+                 {"employer": "Second"}],
+    })  # fmt: skip
+    written = [name for account in accounts for name in _names(account)]
+    cases = old.get_model("casework", "Case").objects
+    for i, account in enumerate(accounts):
+        cases.create(organisation=org, reference=f"O-{i}", account=account)
+    new = migrated(("casework", "0013_free_text_parties_to_actors"))
+    aliases = new.get_model("casework", "Alias").objects
+    found = sorted(aliases.values_list("name", flat=True))
+    assert found == sorted(written)
+    assert len(found) >= 6
+    for case in new.get_model("casework", "Case").objects.all():
+        assert _names(case.account) == []  # the old fields are gone
+        refs = {p["alias"] for p in case.account.get("parties", [])}
+        assert refs == {str(pk) for pk in aliases.filter(case=case).values_list("pk", flat=True)}
+    (last,) = [alias for alias in aliases.all() if alias.name == "Second"]  # names encrypted
+    assert (last.kind, last.stage, last.job) == ("employer", "work", 1)
+    migrated_to_the_latest()
+
+
+def _previous_release_accounts() -> list[dict]:
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    folder = Path(__file__).resolve().parents[1] / "core" / "previous_release"
+    files = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
+    return [json.loads(json.dumps(f["account"], default=str)) for f in files]  # as stored: JSON
+
+
+def _names(account: dict) -> list[str]:
+    promised = (account.get("recruitment") or {}).get("promised") or {}
+    found = [promised["employer"]] if promised.get("employer") else []
+    for job in account.get("work") or []:
+        found += [job[k] for k in ("employer", "buyer") if job.get(k)]
+    return found

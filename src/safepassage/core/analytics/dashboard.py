@@ -63,6 +63,8 @@ TABLES = (
     TableSpec("channel_by_level", ("country", "channel"), "level"),
     TableSpec("fees_by_level", ("country", "fees"), "level"),
     TableSpec("channel_by_outcome", ("country", "channel"), "outcomes", cap=OUTCOMES),
+    # The systemic drivers: exploitation where the recruiter recurs across cases (issue 16).
+    TableSpec("repeat_recruiter_by_level", ("country", "repeat_recruiter"), "level"),
     TableSpec("level_over_time", ("country", "quarter"), "level"),
     TableSpec("funnel", ("country", "year"), "funnel", cap=len(FUNNEL)),
     # Beside CTDC's: the forms of exploitation by the nationality of the people counted.

@@ -24,6 +24,7 @@ AGE_BANDS = ((18, "under_18"), (25, "18_24"), (35, "25_34"), (50, "35_49"))
 DAY_BANDS = ((30, "under_30_days"), (90, "30_89_days"), (180, "90_179_days"))
 FEES = {"yes": "paid", "no": "none", "unknown": "unknown"}
 CRIMINAL_JUSTICE = frozenset({"criminal_complaint", "victim_identification"})
+REPEAT = 3  # cases naming one recruiter that make it a repeat recruiter
 
 
 class ReferralFact(BaseModel):
@@ -66,14 +67,21 @@ class FactRow(BaseModel):
     # Forms of exploitation, as CTDC and UNODC count them, so that cases can be put beside
     # theirs: forced labour, sexual exploitation, labour exploitation short of forced labour.
     forms: tuple[str, ...] = ()
+    # Whether a recruiter the case names (an agency, a broker) is named in at least REPEAT of
+    # the organisation's cases: "yes", "no", or "" when the case names none.
+    repeat_recruiter: str = ""
 
 
 def fact_rows(
-    case: str, account: Account, result: Determination, referrals: Sequence[ReferralFact] = ()
+    case: str,
+    account: Account,
+    result: Determination,
+    referrals: Sequence[ReferralFact] = (),
+    repeat_recruiter: str = "",
 ) -> list[FactRow]:
     """The case's rows: one per job (one with no job details when the account has none)."""
     sent = [r for r in referrals if r.sent]
-    shared = _case_columns(account, sent)
+    shared = {**_case_columns(account, sent), "repeat_recruiter": repeat_recruiter}
     rows = []
     for index in range(max(1, len(account.work))):
         job = account.work[index] if index < len(account.work) else None

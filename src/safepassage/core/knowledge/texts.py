@@ -26,6 +26,9 @@ RESPONSE_FIELDS = (
     "political_economy",
 )  # fmt: skip
 RESPONSE_LISTS = ("requires",)
+# Framework texts that documents quote to their readers (the Employer Pays principle in a letter
+# to a buyer), by parameter name.
+QUOTED = frozenset({"employer_pays_principle"})
 LANGUAGES = {"th": "Thai", "km": "Khmer", "lo": "Lao", "my": "Burmese", "vi": "Vietnamese"}
 
 
@@ -59,6 +62,9 @@ def _texts_of(value: Value, name: str) -> Iterator[Text]:
         fields, lists = list(RESPONSE_FIELDS), RESPONSE_LISTS
         if item.remote is not None:
             yield Text(item.remote.how, value.file, value.line, f"{name}.remote.how")
+    elif name in QUOTED and isinstance(item, str):
+        yield Text(item, value.file, value.line, name)
+        return
     else:
         return
     for field in fields:

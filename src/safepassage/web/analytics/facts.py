@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
 
-from ...core.analytics.facts import FactRow, ReferralFact, fact_rows
+from ...core.analytics.facts import REPEAT, FactRow, ReferralFact, fact_rows
 from ..casework import core_edge
+from ..casework.actor_models import Alias
 from ..casework.crypto import UnreadableDict
 from ..casework.models import Case, Organisation, Referral, ReferralStatus
 from .models import CaseFact
@@ -56,7 +57,25 @@ def facts_refresh(
 def _rows(case: Case) -> list[FactRow]:
     account = core_edge.account_from(case.account)
     result = core_edge.screen(account)
-    return fact_rows("", account, result, [_referral(case, r) for r in case.referrals.all()])
+    referrals = [_referral(case, r) for r in case.referrals.all()]
+    return fact_rows("", account, result, referrals, repeat_recruiter(case))
+
+
+def repeat_recruiter(case: Case) -> str:
+    """ "yes" if a recruiter the case names is named in at least REPEAT of the organisation's
+    cases, "no" if every one is named in fewer, "" if the case names none."""
+    actors = Alias.objects.filter(case=case, kind__in=RECRUITERS).values("actor_id")
+    counts = (
+        Alias.objects.filter(actor_id__in=actors)
+        .values("actor_id")
+        .annotate(cases=Count("case_id", distinct=True))
+        .values_list("cases", flat=True)
+    )
+    found = list(counts)
+    return "" if not found else "yes" if max(found) >= REPEAT else "no"
+
+
+RECRUITERS = ("licensed_agency", "broker")
 
 
 def _referral(case: Case, referral: Referral) -> ReferralFact:

@@ -29,6 +29,9 @@ TITLES: dict[str, Promise] = {
     "channel_by_level": gettext_lazy("Recruitment channel and the level of exploitation"),
     "fees_by_level": gettext_lazy("Recruitment fees paid and the level of exploitation"),
     "channel_by_outcome": gettext_lazy("Recruitment channel and what the responses obtained"),
+    "repeat_recruiter_by_level": gettext_lazy(
+        "Recruiters named in several cases and the level of exploitation"
+    ),
     "level_over_time": gettext_lazy("The spectrum of exploitation over time"),
     "funnel": gettext_lazy("The identification funnel: from first contact to a remedy"),
     "forms_by_origin": gettext_lazy("Forms of exploitation by nationality"),
@@ -42,6 +45,7 @@ HEADINGS: dict[str, Promise] = {
     "quarter": gettext_lazy("Quarter of the report"),
     "year": gettext_lazy("Year of the report"),
     "origin": gettext_lazy("Nationality"),
+    "repeat_recruiter": gettext_lazy("Recruiter"),
 }
 CHANNELS: dict[str, Promise] = {
     "mou": gettext_lazy("MOU (the official channel)"),
@@ -71,6 +75,10 @@ FUNNEL: dict[str, Promise] = {
     "documents_returned": gettext_lazy("Documents returned"),
     "repatriated": gettext_lazy("Returned home safely"),
 }
+REPEAT_RECRUITER: dict[str, Promise] = {
+    "yes": gettext_lazy("A recruiter named in 3 or more cases"),
+    "no": gettext_lazy("Recruiters named in fewer cases"),
+}
 FORMS: dict[str, Promise] = {
     "forced_labour": gettext_lazy("Forced labour"),
     "sexual_exploitation": gettext_lazy("Sexual exploitation"),
@@ -91,6 +99,7 @@ BY_COLUMN: dict[str, dict[str, Promise]] = {
     "funnel": FUNNEL,
     "forms": FORMS,
     "origin": COUNTRIES,
+    "repeat_recruiter": REPEAT_RECRUITER,
 }
 NONE: dict[str, Promise] = {
     "stages": gettext_lazy("No finding at any stage"),

@@ -23,6 +23,7 @@ from ..casework import core_edge, selectors, services
 from ..casework.access import Action, access_case, can, require
 from ..casework.forms import CaseFilterForm
 from ..casework.models import Case
+from ..casework.parties import parties_joined
 from . import accounts, referrals, results, tasks
 from .notes import NoteOut, note_add, notes_list
 from .schemas import REFUSALS, WRITE, Invalid, Problem
@@ -151,7 +152,7 @@ def case_detail(request: HttpRequest, case_id: int) -> Any:
         "name": found.name if personal else None,
         "phone": found.phone if personal else None,
         "document_number": found.document_number if personal else None,
-        "account": found.account,
+        "account": parties_joined(case=found, data=found.account) if personal else found.account,
         "determination": {
             "level": result["level"],
             "trafficking": result["trafficking"]["result"],

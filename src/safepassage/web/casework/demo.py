@@ -89,7 +89,8 @@ def _generated(organisation: Organisation, user: object, n: int) -> None:
             user=user,
             organisation=organisation,
             name=f"Demo Generated {number + 1:04d} ({made.template.replace('_', ' ')})",
-            account=core_edge.account_data(made.account),
+            # Generated people name nobody: the example accounts' parties stay with them.
+            account=core_edge.account_data(made.account.model_copy(update={"parties": []})),
         )
         reported = made.account.reported_on or today
         Case.objects.filter(pk=case.pk).update(

@@ -20,6 +20,7 @@ from ..documents.dates import long_date
 from ..documents.pdf import document_pdf
 from . import core_edge, queues, referral_services, selectors, services
 from .access import Action, can, require
+from .chain_letters import chain_letter_languages, is_chain_letter
 from .models import Case, Referral
 
 SUPPORTED = [code for code, _name in settings.LANGUAGES]
@@ -114,10 +115,8 @@ def letter_languages(referral: Referral) -> list[str]:
 
 def letter_language_names(referral: Referral) -> list[tuple[str, str]]:
     """The letter's languages, each named in the reader's language, for links to them."""
-    return [
-        (code, str(get_language_info(code)["name_translated"]))
-        for code in letter_languages(referral)
-    ]
+    codes = (chain_letter_languages if is_chain_letter(referral) else letter_languages)(referral)
+    return [(code, str(get_language_info(code)["name_translated"])) for code in codes]
 
 
 def summary_pdf(*, user: Any, case: Case, language: str, today: date) -> bytes:

@@ -318,6 +318,7 @@ class AttachmentKind(models.TextChoices):
     PAYSLIP = "payslip", _("Payslip or pay record")
     CONTRACT = "contract", _("Contract")
     DOCUMENT = "document", _("Photo of a passport, ID or permit")
+    RECEIPT = "receipt", _("Receipt for a fee or a loan")
     EVIDENCE = "evidence", _("Other evidence (photo, message, receipt)")
 
 
@@ -505,3 +506,16 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.case_reference}"
+
+
+# The actors the accounts name, linked across cases: models of their own module, loaded here so
+# that Django finds them in the case-work app.
+from .actor_models import (  # noqa: E402, F401
+    Actor,
+    ActorKind,
+    Alias,
+    LinkDecision,
+    LinkSuggestion,
+    PartyStage,
+    Verdict,
+)

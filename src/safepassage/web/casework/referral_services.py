@@ -76,11 +76,22 @@ def referral_create(
     return referral
 
 
+ACTOR = "actor:"  # the provider id of a letter to an actor (see `chain_letters`)
+
+
 def share_consent(referral: Referral) -> Consent | None:
-    """The consent in force to share the migrant's details with the referral's provider."""
-    return referral.case.consent_records.filter(
+    """The consent in force to share the migrant's details with the referral's provider; for
+    a letter to an actor, to be named in that letter (asked per letter)."""
+    found = referral.case.consent_records.filter(
         scope=SHARE, with_whom=referral.provider_id, withdrawn_at__isnull=True
-    ).first()
+    )
+    if referral.provider_id.startswith(ACTOR):
+        found = found.filter(step=_letter_step(referral))
+    return found.first()
+
+
+def _letter_step(referral: Referral) -> str:
+    return f"letter.{referral.pk}"
 
 
 @transaction.atomic
@@ -111,7 +122,9 @@ def referral_update(
     sending = referral.status == PROPOSED and status in SENT
     if sending:
         _step_consent_in_force(referral)
-        if consent is None and not share_agreed:
+        # A letter to an actor without the consent is anonymous: nothing of the worker's goes.
+        anonymous = referral.provider_id.startswith(ACTOR)
+        if consent is None and not share_agreed and not anonymous:
             raise ShareConsentMissing(SHARE)
     if consent is None and share_agreed:
         consent = _give_share_consent(user, referral)
@@ -156,12 +169,20 @@ def _step_consent_in_force(referral: Referral) -> None:
         raise ConsentMissing(scope)
 
 
+def share_consent_give(*, user: Any, referral: Referral) -> Consent:
+    """The migrant's consent to share their details with the referral's provider (for a
+    letter: to be named in it), recorded now."""
+    require(user, Action.CHANGE)
+    return _give_share_consent(user, referral)
+
+
 def _give_share_consent(user: Any, referral: Referral) -> Consent:
+    letter = referral.provider_id.startswith(ACTOR)
     consent = Consent.objects.create(
         case=referral.case,
         scope=SHARE,
         with_whom=referral.provider_id,
-        step=referral.response_id,
+        step=_letter_step(referral) if letter else referral.response_id,
         given_by=user,
     )
     what = f"consent given: {SHARE} with {referral.provider_id}"

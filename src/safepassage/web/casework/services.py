@@ -26,6 +26,7 @@ from .models import (
     Organisation,
     ProfessionalDetermination,
 )
+from .parties import parties_split
 
 
 class StaleEdit(Exception):
@@ -133,7 +134,9 @@ def case_create(
     )
     # The reference is public within the organisation and says nothing about the person.
     case.reference = f"{organisation.slug[:6].upper()}-{case.pk:06d}"
-    Case.objects.filter(pk=case.pk).update(reference=case.reference)
+    # The names of the parties the account names go to aliases; the account keeps references.
+    case.account = parties_split(case=case, data=account, user=user)
+    Case.objects.filter(pk=case.pk).update(reference=case.reference, account=case.account)
     audit_record(user=user, case=case, action="create", what=source)
     return case
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import (
+    actors,
     answers,
     attachments,
     audit,
@@ -50,6 +51,12 @@ urlpatterns = [
         referrals.consent_withdraw,
         name="consent_withdraw",
     ),
+    path("<int:case_id>/parties/", actors.case_parties, name="parties"),
+    path("<int:case_id>/parties/<int:alias_id>/remove/", actors.party_remove, name="party_remove"),
+    path("<int:case_id>/parties/decision/", actors.link_decision, name="link_decision"),
+    path("<int:case_id>/parties/<int:alias_id>/letter/", actors.chain_letter_new, name="letter"),
+    path("actors/<int:actor_id>/", actors.actor_detail, name="actor"),
+    path("actors/network/", actors.actor_network, name="actor_network"),
     path("<int:case_id>/group/", groups.group_page, name="group"),
     path("<int:case_id>/group/new/", groups.group_new, name="group_new"),
     path("<int:case_id>/group/join/", groups.group_join, name="group_join"),

@@ -137,17 +137,20 @@ def answer_words(question: Question, value: Any) -> str:
     if question.kind in ("choice", "country"):
         return dict(choices_for(question)).get(str(value), str(value))
     if isinstance(value, Money):
-        amount = (
-            f"{value.amount:,.0f}" if value.amount == int(value.amount) else f"{value.amount:,}"
-        )
-        return _("%(amount)s %(currency)s %(per)s") % {
-            "amount": amount,
-            "currency": value.currency,
-            "per": label(PER, value.per),
-        }
+        return money_words(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def money_words(value: Money) -> str:
+    """An amount as people read it: "18,000 THB once", "400 THB per day"."""
+    amount = f"{value.amount:,.0f}" if value.amount == int(value.amount) else f"{value.amount:,}"
+    return _("%(amount)s %(currency)s %(per)s") % {
+        "amount": amount,
+        "currency": value.currency,
+        "per": label(PER, value.per),
+    }
 
 
 def initial_for(question: Question, value: Any) -> dict[str, Any]:

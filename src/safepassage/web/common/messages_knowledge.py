@@ -2486,4 +2486,8 @@ MESSAGES = (
         # Translators: knowledge countries/VN/responses.yaml: vn_trafficking_reintegration.requires[0]
         "Proof of identification as a victim, or of being in the identification process, for state support"
     ),
+    gettext_noop(
+        # Translators: knowledge frameworks/fair_recruitment.yaml: employer_pays_principle
+        '"No worker should pay for a job - the costs of recruitment should be borne not by the worker but by the employer." This is the Employer Pays Principle endorsed by the Leadership Group for Responsible Recruitment, convened by the Institute for Human Rights and Business (IHRB); member companies commit to pay the full costs of recruitment throughout their supply chains. It reflects Principle 1 of the Dhaka Principles for Migration with Dignity (2012), "No fees are charged to workers", and matches ILO General principle 7: no recruitment fees or related costs should be charged to, or otherwise borne by, workers or jobseekers.'
+    ),
 )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.routes import staff
-from .. import queues, referral_services, selectors, services, workflow
+from .. import actor_selectors, actors, queues, referral_services, selectors, services, workflow
 from ..access import Action, can, colleagues, membership
 from ..forms import (
     AssignForm,
@@ -176,6 +176,16 @@ def detail_context(request: HttpRequest, found: Case) -> dict[str, object]:
         "changed_since": selectors.changed_since(case=found),
         "unreadable": selectors.case_unreadable(case=found),
         **work_context(request, found, assessment),
+        **_party_context(request, found),
+    }
+
+
+def _party_context(request: HttpRequest, found: Case) -> dict[str, object]:
+    if not can(request.user, Action.VIEW_PERSONAL):
+        return {}
+    return {
+        "parties": actor_selectors.case_parties(user=request.user, case=found),
+        "party_suggestions": len(actors.suggestions_for(user=request.user, case=found)),
     }
 
 

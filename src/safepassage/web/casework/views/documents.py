@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .. import documents
+from .. import chain_letters, documents
 from ..access import Action
 from ..models import Case
 from ..routes import case
@@ -45,11 +45,14 @@ def referral_letter_pdf(request: HttpRequest, found: Case, referral_id: int) -> 
     referral = found.referrals.filter(pk=referral_id).first()
     if referral is None:
         raise Http404
-    choices = documents.letter_languages(referral)
+    chain = chain_letters.is_chain_letter(referral)
+    choices = (chain_letters.chain_letter_languages if chain else documents.letter_languages)(
+        referral
+    )
     language = request.GET.get("language") or choices[0]
     if language not in choices:
         return _refused(choices)
-    pdf = documents.letter_pdf(
-        user=request.user, referral=referral, language=language, today=timezone.localdate()
-    )
+    write = chain_letters.chain_letter_pdf if chain else documents.letter_pdf
+    pdf = write(user=request.user, referral=referral, language=language,
+                today=timezone.localdate())  # fmt: skip
     return _pdf(pdf, f"{found.reference}-referral-{referral.pk}-{language}.pdf")

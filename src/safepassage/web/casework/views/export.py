@@ -12,6 +12,7 @@ from .. import selectors, services
 from ..access import Action
 from ..crypto import Unreadable
 from ..models import Case
+from ..parties import parties_joined
 from ..routes import case
 
 
@@ -30,7 +31,7 @@ def case_export(request: HttpRequest, found: Case) -> HttpResponse:
             "phone": found.phone,
             "document_number": found.document_number,
         },
-        "account": found.account,
+        "account": parties_joined(case=found, data=found.account),  # the parties named
         "determination": assessment.determination.to_dict(),
         "plan": assessment.plan.to_dict(),
         "referrals": [_referral(r) for r in found.referrals.order_by("created_at")],
