@@ -104,3 +104,22 @@ def test_it_keeps_another_organisations_actors_out(org: Any, alice: Any, other_o
     )
     assert response.status_code == 404
     assert not LinkDecision.objects.exists()
+
+
+def test_it_keeps_an_open_suggestion_when_the_list_is_recomputed(org: Any, alice: Any):
+    case, _first = _case_naming(org, alice, BROKER[0])
+    _case_naming(org, alice, BROKER[2])
+    before = LinkSuggestion.objects.get()
+    _case_naming(org, alice, "Somchai Jaidee")  # recomputes the organisation's suggestions
+    assert LinkSuggestion.objects.get().pk == before.pk  # a page showing it can still answer
+
+
+def test_it_says_so_when_a_suggestion_was_answered_meanwhile(org: Any, alice: Any, bob: Any):
+    case, _first = _case_naming(org, alice, BROKER[0])
+    _case_naming(org, alice, BROKER[2])
+    suggestion = LinkSuggestion.objects.get()
+    data = {"suggestion": suggestion.pk, "same": "yes"}
+    client_for(bob).post(f"/cases/{case.pk}/parties/decision/", data)
+    response = client_for(alice).post(f"/cases/{case.pk}/parties/decision/", data, follow=True)
+    assert "That suggestion is no longer open" in response.content.decode()
+    assert LinkDecision.objects.count() == 1

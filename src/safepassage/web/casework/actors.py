@@ -1,5 +1,5 @@
 """Actors across the organisation's cases: parties added to a case and removed, the linkage's
-suggestions, and a case worker's answer to each (services that write; `actor_signals` reads).
+suggestions, and a case worker's answer to each (services that write; `actor_selectors` reads).
 
 A suggestion is a pair of aliases the linkage (`core.actors.linkage`, Splink on DuckDB) scores
 as likely one actor. Confirmed, the two actors become one (every alias of the second moves to
@@ -80,16 +80,27 @@ def suggestions_refresh(*, organisation_id: int) -> int:
     confirmed = _decided(organisation_id, "same")
     pairs = linkage.score(spellings, confirmed=[(str(a), str(b)) for a, b in confirmed])
     refused = _refused_actors(organisation_id)
-    found = []
+    found: dict[tuple[int, int], float] = {}
     for pair in pairs:
         left, right = sorted((by_id[pair.left], by_id[pair.right]), key=lambda a: a.pk)
         if _offerable(left, right, refused):
-            found.append(LinkSuggestion(organisation_id=organisation_id, first=left,
-                                        second=right, probability=pair.probability))  # fmt: skip
-    with transaction.atomic():
-        LinkSuggestion.objects.filter(organisation_id=organisation_id).delete()
-        LinkSuggestion.objects.bulk_create(found)
+            found[left.pk, right.pk] = pair.probability
+    _suggestions_store(organisation_id, found)
     return len(found)
+
+
+def _suggestions_store(organisation_id: int, found: dict[tuple[int, int], float]) -> None:
+    """Keep the suggestions still offered (a page showing one can still answer it), drop the
+    rest, add the new; a refresh running at the same time may have added one already."""
+    waiting = LinkSuggestion.objects.filter(organisation_id=organisation_id)
+    kept = {(s.first_id, s.second_id): s.pk for s in waiting}
+    with transaction.atomic():
+        waiting.exclude(pk__in=[pk for key, pk in kept.items() if key in found]).delete()
+        LinkSuggestion.objects.bulk_create(
+            [LinkSuggestion(organisation_id=organisation_id, first_id=a, second_id=b,
+                            probability=p) for (a, b), p in found.items() if (a, b) not in kept],
+            ignore_conflicts=True,
+        )  # fmt: skip
 
 
 def _spelling(alias: Alias) -> linkage.Spelling:

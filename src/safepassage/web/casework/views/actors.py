@@ -82,8 +82,13 @@ def link_decision(request: HttpRequest, found: Case) -> HttpResponse:
     form = LinkDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         same = form.cleaned_data["same"]
-        actors.link_decide(user=request.user, suggestion_id=form.cleaned_data["suggestion"],
-                           same=same)  # fmt: skip
+        try:
+            actors.link_decide(user=request.user, suggestion_id=form.cleaned_data["suggestion"],
+                               same=same)  # fmt: skip
+        except Http404:  # answered by a colleague meanwhile, or no longer offered
+            messages.error(request, _("That suggestion is no longer open: see the list as it "
+                                      "is now."))  # fmt: skip
+            return redirect("casework:parties", case_id=found.pk)
         messages.success(
             request,
             _("The two were joined as one actor.") if same
