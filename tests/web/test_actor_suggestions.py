@@ -107,7 +107,7 @@ def test_it_keeps_another_organisations_actors_out(org: Any, alice: Any, other_o
 
 
 def test_it_keeps_an_open_suggestion_when_the_list_is_recomputed(org: Any, alice: Any):
-    case, _first = _case_naming(org, alice, BROKER[0])
+    _case_naming(org, alice, BROKER[0])
     _case_naming(org, alice, BROKER[2])
     before = LinkSuggestion.objects.get()
     _case_naming(org, alice, "Somchai Jaidee")  # recomputes the organisation's suggestions
