@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user's session ends when idle or too old; none of their pages is cached.
+    "safepassage.web.common.middleware.SessionLimits",
+    "safepassage.web.common.middleware.PrivatePages",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -120,13 +123,21 @@ TEMPLATES = [
 ]
 
 
+def _private_file(path: Path) -> None:
+    """Create `path` readable by its owner only (and its folder), before SQLite opens it:
+    SQLite gives its -wal and -shm files the database file's permissions."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
+
+
 def _database() -> dict[str, object]:
     default = f"sqlite:///{DATA_DIR / 'safepassage.sqlite3'}"
     config: dict[str, object] = dict(
         dj_database_url.parse(os.environ.get("DATABASE_URL", default), conn_max_age=60)
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+        _private_file(Path(str(config["NAME"])))
         # WAL lets readers work during a write; IMMEDIATE takes the write lock up front so that
         # concurrent writers queue instead of failing half-way ("database is locked").
         config["OPTIONS"] = {
@@ -184,7 +195,8 @@ WHITENOISE_USE_FINDERS = True  # serve from the package's static folders; no col
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_AGE = 8 * 60 * 60  # the absolute limit of a session, however busy
+IDLE_SECONDS = 60 * int(os.environ.get("SAFEPASSAGE_IDLE_MINUTES", "30"))
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -15,7 +15,11 @@ from .forms import NamedErrorsMixin
 
 
 class LoginForm(NamedErrorsMixin, AuthenticationForm):
-    username = UsernameField(label=_("Username"), widget=forms.TextInput(attrs={"autofocus": True}))
+    # max_length here, not only as Django sets it after init (the widget's attribute, no
+    # validator): an overlong name reached the lockout records and failed on PostgreSQL.
+    username = UsernameField(
+        label=_("Username"), max_length=150, widget=forms.TextInput(attrs={"autofocus": True})
+    )
     password = forms.CharField(
         label=_("Password"),
         strip=False,
