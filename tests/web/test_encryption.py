@@ -10,7 +10,7 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
 
-from safepassage.web.casework import crypto
+from safepassage.web.casework import crypto, services
 from safepassage.web.casework.models import Case
 
 from .conftest import PERSONAL_NAME, client_for
@@ -113,3 +113,12 @@ def test_it_rotates_every_encrypted_field(case: Case, sue: Any, monkeypatch: pyt
         assert Referral.objects.get().contact_person == "Somchai"
     finally:
         crypto.keys.cache_clear()
+
+
+def test_it_tells_apart_numbers_of_two_countries_with_the_same_digits(org: Any, alice: Any):
+    thai = services.case_create(user=alice, organisation=org, phone="+66 12 345 678")
+    khmer = services.case_create(user=alice, organisation=org, phone="+855 12 345 678")
+    assert thai.phone_index != khmer.phone_index
+    page = client_for(alice).get("/cases/", {"q": "+855 12 345 678"}).content.decode()
+    assert khmer.reference in page
+    assert thai.reference not in page

@@ -125,3 +125,34 @@ def _names(account: dict) -> list[str]:
     for job in account.get("work") or []:
         found += [job[k] for k in ("employer", "buyer") if job.get(k)]
     return found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_indexes_every_phone_number_again_with_its_country_code():
+    """0015 replaces the last-eight-digits phone index: a Thai and a Cambodian number with the
+    same last digits no longer share it, and each is still found as it is usually typed."""
+    from safepassage.web.casework.crypto import blind_index, normalise
+
+    old = migrated(("casework", "0014_receipts"))
+    org = old.get_model("casework", "Organisation").objects.create(name="O", slug="o", country="TH")
+    cases = old.get_model("casework", "Case").objects
+    legacy = "phone:" + "12345678"  # what 0014's code hashed: the last eight digits
+    for reference, phone in (("O-1", "+66 81 234 5678"), ("O-2", "+855 12 345 678")):
+        cases.create(organisation=org, reference=reference, phone=phone,
+                     phone_index=_hmac(legacy))  # fmt: skip
+    new = migrated(("casework", "0015_phone_index_e164"))
+    found = dict(new.get_model("casework", "Case").objects.values_list("reference", "phone_index"))
+    assert found["O-1"] != found["O-2"]
+    assert found["O-1"] == blind_index("phone", "081 234 5678", "TH")
+    assert found["O-2"] == blind_index("phone", "+85512345678")
+    assert normalise("phone", "012 345 678", "KH") == "+85512345678"
+    migrated_to_the_latest()
+
+
+def _hmac(message: str) -> str:
+    import hashlib
+    import hmac
+
+    from safepassage.web.casework.crypto import keys
+
+    return hmac.new(keys().hash_key, message.encode(), hashlib.sha256).hexdigest()

@@ -30,6 +30,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
+from ...core.actors import phones
+
 log = logging.getLogger("safepassage.crypto")
 
 
@@ -127,26 +129,37 @@ def rotate(token: str) -> str:
     return keys().fernet.rotate(token.encode("ascii")).decode("ascii")
 
 
-def normalise(kind: str, value: str) -> str:
-    """The form of a value that two spellings of the same thing share."""
+def normalise(kind: str, value: str, region: str | None = None) -> str:
+    """The form of a value that two spellings of the same thing share. A phone number is read
+    as E.164 (libphonenumber), a national number in `region` (+66 81 234 5678 = 081 234 5678
+    in Thailand), so that numbers of two countries never share a form; one that cannot be
+    read keeps its digits."""
     value = unicodedata.normalize("NFC", value).strip()
     if kind == "phone":
-        digits = re.sub(r"\D", "", value)
-        # The last 8 digits: the same for a number written with its country code or its trunk
-        # zero (+66 81 234 5678 = 081 234 5678; +855 12 345 678 = 012 345 678).
-        return digits[-8:]
+        return (phones.normalise(value, region) or re.sub(r"\D", "", value)) if value else ""
     if kind == "document":
         return re.sub(r"[^0-9A-Za-z]", "", value).upper()
     return " ".join(value.casefold().split())
 
 
-def blind_index(kind: str, value: str) -> str:
+def blind_index(kind: str, value: str, region: str | None = None) -> str:
     """Keyed hash for exact-match search; empty for an empty value."""
-    plain = normalise(kind, value)
+    plain = normalise(kind, value, region)
     if not plain:
         return ""
     message = f"{kind}:{plain}".encode()
     return hmac.new(keys().hash_key, message, hashlib.sha256).hexdigest()
+
+
+# The countries a number typed without its country code may be from, when searching.
+PHONE_REGIONS = ("TH", "KH", "LA", "MM", "VN")
+
+
+def phone_indexes(query: str, region: str | None = None) -> list[str]:
+    """The keyed hashes a typed phone number may stand for: as written with its country code,
+    or as a national number of `region` (the organisation's) or of any country of the region."""
+    found = {blind_index("phone", query, code) for code in (region, *PHONE_REGIONS)}
+    return sorted(found - {""})
 
 
 class Unreadable(str):

@@ -20,7 +20,7 @@ from ...core.screening import Determination
 from ..common.labels import LEVELS
 from . import core_edge
 from .access import Action, can, cases_for, require
-from .crypto import blind_index, unreadable_fields
+from .crypto import blind_index, phone_indexes, unreadable_fields
 from .models import AuditEvent, Case, CaseStatus, Consent, ProfessionalDetermination, Task
 
 REFERENCE = re.compile(r"^[A-Za-z0-9]{1,6}-\d{1,6}$")
@@ -78,7 +78,8 @@ def case_list(
         cases = cases.filter(Exists(late)).exclude(status=CaseStatus.CLOSED)
     query = query.strip()
     if query:
-        cases = cases.filter(_search(query))
+        member = require(user, Action.VIEW)
+        cases = cases.filter(_search(query, member.organisation.country))
     return cases.order_by(*SORTS.get(sort, SORTS["updated"]))
 
 
@@ -109,14 +110,15 @@ def _assigned(cases: QuerySet[Case], user: Any, assigned: str) -> QuerySet[Case]
     return cases
 
 
-def _search(query: str) -> Q:
+def _search(query: str, region: str) -> Q:
     found = Q(reference__iexact=query) if REFERENCE.match(query) else Q(pk__in=[])
     if PART_OF_REFERENCE.match(query) and any(ch.isdigit() for ch in query):
         found |= Q(reference__icontains=query)
-    for kind, column in (("name", "name_index"), ("phone", "phone_index")):
-        digest = blind_index(kind, query)
-        if digest:
-            found |= Q(**{column: digest})
+    digest = blind_index("name", query)
+    if digest:
+        found |= Q(name_index=digest)
+    if any(ch.isdigit() for ch in query):
+        found |= Q(phone_index__in=phone_indexes(query, region))
     digest = blind_index("document", query)
     if digest:
         found |= Q(document_index=digest)

@@ -80,13 +80,15 @@ def case_touch(*, case: Case) -> None:
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
 
 
-def _personal(name: str, phone: str, document_number: str) -> dict[str, str]:
+def _personal(name: str, phone: str, document_number: str, region: str) -> dict[str, str]:
+    """The person's fields and their keyed hashes (a national phone number read as one of
+    `region`, the organisation's country)."""
     return {
         "name": name,
         "phone": phone,
         "document_number": document_number,
         "name_index": blind_index("name", name),
-        "phone_index": blind_index("phone", phone),
+        "phone_index": blind_index("phone", phone, region),
         "document_index": blind_index("document", document_number),
     }
 
@@ -129,7 +131,7 @@ def case_create(
         language=language,
         safe_contact=safe_contact or {},
         contact_consent_at=timezone.now() if contact_consent else None,
-        **_personal(name, phone, document_number),
+        **_personal(name, phone, document_number, organisation.country),
         **_derived(account),
     )
     # The reference is public within the organisation and says nothing about the person.
@@ -159,7 +161,8 @@ def case_update_details(
     """The person's details. The status is not among them: it follows the referrals and the
     closure (see `workflow`)."""
     require(user, Action.CHANGE)
-    case = save_checked(case, version, **_personal(name, phone, document_number))
+    region = case.organisation.country
+    case = save_checked(case, version, **_personal(name, phone, document_number, region))
     audit_record(user=user, case=case, action="change", what="details")
     return case
 
