@@ -7,11 +7,30 @@ Khmer with old wording: the labels here are SafePassage's own, from its catalogu
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm, UsernameField
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from .forms import NamedErrorsMixin
+from .throttle import hit, seen
+
+# Password spraying: failures from one address across any usernames, counted apart from the
+# per-username lockout (django-axes), with a higher limit so that an office behind one address
+# is not locked out by a few colleagues' typos.
+ADDRESS_FAILURES = "login:failures"
+ADDRESS_LIMIT = int(os.environ.get("SAFEPASSAGE_ADDRESS_FAILURE_LIMIT", "20"))
+ADDRESS_WINDOW = 15 * 60
+
+
+@receiver(user_login_failed)
+def _count_failure(sender: Any, credentials: Any, request: Any = None, **kwargs: Any) -> None:
+    if request is not None:
+        hit(ADDRESS_FAILURES, request, ADDRESS_WINDOW)
 
 
 class LoginForm(NamedErrorsMixin, AuthenticationForm):
@@ -31,6 +50,16 @@ class LoginForm(NamedErrorsMixin, AuthenticationForm):
         ),
         "inactive": _("This account is inactive: ask your administrator."),
     }
+
+    def clean(self) -> dict[str, Any]:
+        if self.request is not None and (
+            seen(ADDRESS_FAILURES, self.request, ADDRESS_WINDOW) >= ADDRESS_LIMIT
+        ):
+            raise forms.ValidationError(
+                _("Too many failed log-ins from this network: try again in 15 minutes."),
+                code="address_locked",
+            )
+        return super().clean()
 
 
 class SetupPasswordForm(NamedErrorsMixin, SetPasswordForm):

@@ -4,13 +4,13 @@ processes serve, see settings.CACHES), so a burst cannot fill an organisation's 
 
 from __future__ import annotations
 
-import hashlib
 import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.http import HttpRequest
+
+from ..common.throttle import hit
 
 SALT = "safepassage.selfcheck.contact"
 TOKEN_MAX_AGE = 2 * 60 * 60  # a contact form left open longer is shown again
@@ -33,20 +33,6 @@ def token_valid(token: str | None) -> bool:
 
 
 def allowed(request: HttpRequest) -> bool:
-    """Count this request against its address's limit; False once the limit is passed. The
-    address is kept only as a keyed hash, for the length of the window."""
-    limit = settings.SAFEPASSAGE_CONTACT_LIMIT
+    """Count this request against its address's limit; False once the limit is passed."""
     window = settings.SAFEPASSAGE_CONTACT_WINDOW
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.blake2b(
-        address.encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=16
-    ).hexdigest()
-    key = f"selfcheck:contact:{digest}:{int(time.time()) // window}"
-    if cache.add(key, 1, timeout=window):
-        return limit >= 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: a new window
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return hit("selfcheck:contact", request, window) <= settings.SAFEPASSAGE_CONTACT_LIMIT
