@@ -27,4 +27,3 @@ def test_it_leaves_the_public_home_page_cacheable(db: None):
     response = Client().get("/")
     assert response.status_code == 200
     assert "Cache-Control" not in response
-
