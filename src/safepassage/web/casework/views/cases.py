@@ -15,7 +15,16 @@ from django.utils.translation import gettext as _
 
 from ...common import present
 from ...common.routes import staff
-from .. import actor_selectors, actors, queues, referral_services, selectors, services, workflow
+from .. import (
+    actor_selectors,
+    actors,
+    queues,
+    referral_services,
+    searches,
+    selectors,
+    services,
+    workflow,
+)
 from ..access import Action, can, colleagues, membership
 from ..forms import (
     AssignForm,
@@ -66,9 +75,12 @@ class Listed:
 def listed(request: HttpRequest) -> Listed:
     personal = can(request.user, Action.VIEW_PERSONAL)
     people = colleagues(request.user)
-    form = CaseFilterForm(request.GET or None, personal=personal, people=people)
+    data = request.GET.copy()
+    if words := searches.search_words(request):  # the words behind `?search=`, not in it
+        data["q"] = words
+    form = CaseFilterForm(data or None, personal=personal, people=people)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    query = filters.get("q", "") if personal else request.GET.get("q", "")
+    query = filters.get("q", "") if personal else data.get("q", "")
     try:
         cases = selectors.case_list(
             user=request.user, query=query, **{k: v for k, v in filters.items() if k != "q"}
@@ -84,6 +96,9 @@ def listed(request: HttpRequest) -> Listed:
 
 @staff(Action.VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":  # the search form: its words go into the session, not the URL
+        address = searches.list_address(request=request)
+        return redirect(f"{request.path}?{address}" if address else request.path)
     found = listed(request)
     form, cases, refused = found.form, found.cases, found.refused
     status = 403 if refused else 200
