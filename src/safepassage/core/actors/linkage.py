@@ -37,6 +37,8 @@ import duckdb
 import pyarrow as pa
 
 from . import names, phones, typos
+from .comparisons import _settings
+from .estimate import own_u, prior
 
 # A pair at least this likely is offered to a case worker, who confirms or rejects it. The name
 # is one comparison (its levels are not independent evidence) and the u of its closest levels
@@ -79,7 +81,8 @@ class Model:
 def rows(spellings: Iterable[Spelling]) -> pa.Table:
     """The spellings as Splink reads them."""
     spellings = list(spellings)
-    read = [names.read(s.text) for s in spellings]
+    distinct = {text: names.read(text) for text in {s.text for s in spellings}}
+    read = [distinct[s.text] for s in spellings]
     slips = typos.slips(r.latin for r in read)
     found = [_row(s, r, slips) for s, r in zip(spellings, read, strict=True)]
     schema = _schema()
@@ -120,156 +123,6 @@ def _schema() -> pa.Schema:
                "firm"]  # fmt: skip
     kinds = {"slipped": pa.bool_(), "firm": pa.bool_(), "phones": pa.list_(text)}
     return pa.schema([(c, kinds.get(c, text)) for c in columns])
-
-
-def _similar(column: str, at_least: float) -> str:
-    """SQL: the two values' Levenshtein similarity (1 - distance / the longer's length) is at
-    least `at_least`. Normalised, so one edit in "MN" is not as close as one in "TMKST"."""
-    left, right = f'"{column}_l"', f'"{column}_r"'
-    longer = f"greatest(length({left}), length({right}))"
-    return f"1 - levenshtein({left}, {right}) / {longer} >= {at_least}"
-
-
-def _exact(column: str) -> str:
-    return f'"{column}_l" = "{column}_r"'
-
-
-def _other(column: str) -> str:
-    return f'"{column}_l" <> "{column}_r"'
-
-
-def _alike() -> list[tuple[str, str]]:
-    """The name's closest levels, each an SQL condition and a label: all of them imply the
-    same `rough` sound, so `own_u` can count the pairs at each over the whole population."""
-    return [
-        (_exact("latin"), "same letters"),
-        (f"{_exact('sound')} AND {_other('script')}", "one sound, two scripts"),
-        (f'{_exact("sound")} AND length("sound_l") >= 6', "same long sound"),
-        (_exact("sound"), "same sound"),
-        (f"{_exact('rough')} AND {_other('script')}", "one rough sound, two scripts"),
-        (_exact("rough"), "same rough sound"),
-    ]
-
-
-# The same (rough) sound once a typing slip in one of the two is read as the word it is one
-# slip from (`typos`): the level after `_alike`, so its pairs have different rough sounds.
-_SLIP = f'{_exact("fixed")} AND ("slipped_l" OR "slipped_r")'
-
-
-def _levels() -> list[tuple[str, str]]:
-    """The name comparison's levels below its null level and above its else level."""
-    return [
-        *_alike(),
-        (_SLIP, "one sound once a slip is read"),
-        (f"{_similar('sound', 0.85)} AND {_similar('skeleton', 0.8)}", "nearly one sound"),
-        (_exact("skeleton"), "same consonants, other vowels"),
-        (_similar("sound", 0.7), "similar sound"),
-        (_similar("coarse", 0.8), "similar merged skeleton"),
-    ]
-
-
-def _name_comparison() -> Any:
-    """One comparison of the name, levels from the closest: the same letters; the same sound
-    (in two scripts, long, or any); the same once the nasals Thai confuses are merged (in two
-    scripts or one); nearly the same sound (a typo); the same consonants with other vowels; a
-    similar sound; similar merged consonants. One comparison, not several, since the levels
-    are not independent evidence: a pair with the same consonants but other vowels is most
-    often two names (Thein and Htun, Kyi and Kyaw), which two comparisons would count as half
-    a match. Two spellings alike in sound but not in letters are most often one name in two
-    scripts, or two names in one (Latin "Pha Kee" and "Phaa Ki"): the script tells them apart."""
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
-
-    return cl.CustomComparison(
-        output_column_name="name",
-        comparison_levels=[
-            cll.NullLevel("sound"),
-            *(cll.CustomLevel(sql, label) for sql, label in _levels()),
-            cll.ElseLevel(),
-        ],
-    )
-
-
-SHARED_PHONE = 1e-4  # two unrelated people with one number: family phones, a SIM passed on
-
-
-def _phone_comparison() -> Any:
-    """A phone number in common. Its u is fixed, not sampled: pairs of spellings that both
-    have a phone are too few on most caseloads for a random sample to say how often unrelated
-    ones share (on a test's two it said always)."""
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
-
-    return cl.CustomComparison(
-        output_column_name="phones",
-        comparison_levels=[
-            cll.NullLevel("phones"),
-            cll.ArrayIntersectLevel("phones", 1).configure(
-                u_probability=SHARED_PHONE, fix_u_probability=True
-            ),
-            cll.ElseLevel().configure(u_probability=1 - SHARED_PHONE, fix_u_probability=True),
-        ],
-    )
-
-
-Probabilities = Mapping[str, Sequence[float]]
-
-
-def _settings(
-    m: Probabilities | None = None, u: Probabilities | None = None, chance: float = 0.0005
-) -> Any:
-    from splink import SettingsCreator, block_on
-
-    comparisons = {
-        "name": _name_comparison(),
-        "phones": _phone_comparison(),
-    }
-    for column, values in (m or {}).items():
-        comparisons[column] = comparisons[column].configure(m_probabilities=list(values))
-    for column, values in (u or {}).items():
-        if column != "phones":  # its u is fixed in the comparison itself
-            comparisons[column] = comparisons[column].configure(u_probabilities=list(values))
-    return SettingsCreator(
-        link_type="dedupe_only",
-        comparisons=list(comparisons.values()),
-        blocking_rules_to_generate_predictions=[
-            block_on("coarse"),
-            block_on("first"),
-            block_on("last"),
-            block_on("sorted"),
-            block_on("fixed"),
-            block_on("phone"),
-        ],
-        probability_two_random_records_match=chance,
-        retain_matching_columns=False,
-    )
-
-
-def prior(con: duckdb.DuckDBPyConnection, table: pa.Table) -> float:
-    """The chance that two spellings are one actor (`estimated`), at most even."""
-    return float(min(0.5, estimated(con, table)))
-
-
-def estimated(con: duckdb.DuckDBPyConnection, table: pa.Table) -> float:
-    """The chance that two spellings are one actor, from the pairs that agree on a rule that
-    is nearly always right (the same romanisation and skeleton, or a phone number) over the
-    share of true pairs that rule finds (`RULE_RECALL`), as Splink's own estimate does; it
-    depends on the population, from a new organisation's handful of names to a network's
-    million. Never below one pair in all, so a population with no such pair still scores."""
-    con.register("spellings", table)
-    sql = """
-        SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM (
-            SELECT count(*) AS n FROM spellings WHERE latin IS NOT NULL GROUP BY latin, skeleton
-            UNION ALL
-            SELECT count(*) AS n FROM spellings WHERE phone IS NOT NULL GROUP BY phone)
-    """
-    agree = float(con.execute(sql).fetchall()[0][0])
-    con.unregister("spellings")
-    pairs = table.num_rows * (table.num_rows - 1) / 2
-    return float(max(1.0, agree / RULE_RECALL) / pairs)
-
-
-RULE_RECALL = 0.4  # of an actor's spelling pairs, those written alike or sharing a phone
 
 
 UNSEEN = 0.05  # the m of a level no confirmed pair reached (one actor, two phone numbers)
@@ -363,99 +216,6 @@ def _learn_m(
     linker.training.estimate_m_from_pairwise_labels(api.register(_labels(pairs)))
     # a name level no confirmed pair reached: half a pair of them, not the phones' 5%
     model.m = learned(linker, "m", name_unseen=0.5 / len(pairs))
-
-
-# The strangers' u shipped in data/model.json counts as this many pairs of the population's own
-# (about 450 names' worth): a new organisation's few dozen names are ruled by it, since so few
-# say little (two of its pairs at a rare level would read as strangers' if its own counted), a
-# network's thousands by their own, which may hold more near namesakes than strangers usually do.
-REFERENCE_PAIRS = 100_000
-# A level no stranger pair reached has the u of half a pair among this many pairs at least (the
-# strangers' u were measured on ten million pairs and more), or among the pairs counted.
-RESOLUTION = 10_000_000
-
-
-def own_u(
-    con: duckdb.DuckDBPyConnection, table: pa.Table, model: Model, chance: float
-) -> dict[str, list[float]]:
-    """The name's u probabilities from the population itself, less its own true pairs (a
-    random pair is one actor with the prior's chance, and those pairs agree at each level as
-    m says: uncorrected, the closest levels' u would be about the prior itself, so no pair
-    could be more than even odds), with the strangers' u (`model.reference`) as a prior worth
-    `REFERENCE_PAIRS` pairs. The closest levels are counted over all pairs (`_alike_shares`),
-    the rest over `model.sample` random pairs, or all pairs if there are fewer."""
-    total = table.num_rows * (table.num_rows - 1) / 2
-    counted = _alike_shares(con, table)
-    sampled, seen = _shares(con, table, model)
-    shares = [*counted, *sampled[len(counted) :]]
-    sizes = [total] * len(counted) + [seen] * (len(shares) - len(counted))
-    m = (model.m or {}).get("name") or [0.0] * len(shares)
-    reference = (model.reference or {}).get("name") or []
-    weight = REFERENCE_PAIRS if len(reference) == len(shares) else 0
-    found = []
-    for i, (share, n, mv) in enumerate(zip(shares, sizes, m, strict=True)):
-        strangers = max(0.0, n * (share - chance * mv) / (1 - chance))
-        prior_pairs = weight * reference[i] if weight else 0.0
-        found.append(max((strangers + prior_pairs) / (n + weight), 0.5 / max(n, RESOLUTION)))
-    return {"name": [u / sum(found) for u in found]}
-
-
-def _alike_shares(con: duckdb.DuckDBPyConnection, table: pa.Table) -> list[float]:
-    """The share of all pairs at each of the name's closest levels (`_alike`, then a slip's),
-    counted: they are too rare for a sample of pairs to see (one in a hundred million), and
-    every pair at them has one rough or one fixed sound, so two joins find them all."""
-    levels = _levels()[: len(_alike()) + 1]  # the alike levels and a slip's
-    used = ("latin", "sound", "rough", "script", "fixed", "slipped")
-    sides = ", ".join(f'a."{c}" AS "{c}_l", b."{c}" AS "{c}_r"' for c in used)
-    case = " ".join(f"WHEN {sql} THEN {i}" for i, (sql, _) in enumerate(levels))
-    con.register("alike_rows", table)
-    counts = dict(con.execute(f"""
-        SELECT level, count(*) FROM (
-            SELECT CASE {case} END AS level FROM (
-                SELECT {sides} FROM alike_rows a JOIN alike_rows b
-                ON a.rough = b.rough AND a.unique_id < b.unique_id
-                UNION ALL
-                SELECT {sides} FROM alike_rows a JOIN alike_rows b
-                ON a.fixed = b.fixed AND a.unique_id < b.unique_id
-                AND a.rough IS DISTINCT FROM b.rough AND (a.slipped OR b.slipped)))
-        WHERE level IS NOT NULL GROUP BY level""").fetchall())  # fmt: skip
-    con.unregister("alike_rows")
-    pairs = table.num_rows * (table.num_rows - 1) / 2
-    return [counts.get(i, 0) / pairs for i in range(len(levels))]
-
-
-def _shares(
-    con: duckdb.DuckDBPyConnection, table: pa.Table, model: Model
-) -> tuple[list[float], float]:
-    """How pairs fall into the name's levels: `model.sample` pairs drawn uniformly at random,
-    or every pair if there are fewer; with the number of pairs. Drawn here, not by Splink's
-    estimate_u_using_random_sampling: that samples records and pairs them all, so one actor's
-    many spellings drawn together make a rare level look ten times commoner. Counted in one
-    query, so the pairs are never held in memory."""
-    levels = _levels()
-    case = " ".join(f"WHEN {sql} THEN {i}" for i, (sql, _) in enumerate(levels))
-    used = ("latin", "skeleton", "coarse", "sound", "rough", "fixed", "slipped", "script")
-    sides = ", ".join(f'l."{c}" AS "{c}_l", r."{c}" AS "{c}_r"' for c in used)
-    n = table.num_rows
-    every = n * (n - 1) // 2 <= model.sample
-    # drawn by a hash of the draw's number, so a run draws the same pairs on any thread count
-    draws = (
-        "SELECT a.i AS a, b.i AS b FROM ids a JOIN ids b ON a.i < b.i" if every else
-        f"SELECT hash(range, {model.seed}) % {n} AS a, hash(range, {model.seed + 1}) % {n} AS b"
-        f" FROM range({model.sample})"
-    )  # fmt: skip
-    con.register("sample_rows", table)
-    counts = dict(con.execute(f"""
-        WITH ids AS (SELECT *, row_number() OVER () - 1 AS i FROM sample_rows),
-        draws AS ({draws}),
-        pairs AS (SELECT {sides} FROM draws JOIN ids l ON l.i = draws.a
-                  JOIN ids r ON r.i = draws.b WHERE draws.a <> draws.b)
-        SELECT CASE {case} ELSE {len(levels)} END AS level, count(*) FROM pairs
-        WHERE "sound_l" IS NOT NULL AND "sound_r" IS NOT NULL
-        GROUP BY level""").fetchall())  # fmt: skip
-    con.unregister("sample_rows")
-    seen = sum(counts.values()) or 1
-    return [counts.get(i, 0) / seen for i in range(len(levels) + 1)], float(seen)
 
 
 def _labels(pairs: Sequence[tuple[str, str]]) -> pa.Table:

@@ -77,12 +77,13 @@ def read(text: str) -> Name:
 
 
 def _latin(words: list[str], title: str | None) -> list[str]:
-    """Each word in Latin letters; the Thai ones of a Burmese name by `thai.as_burmese`."""
-    burmese_name = thai.reads_as_burmese(words, title)
+    """Each word in Latin letters; the Thai ones of a Burmese or Vietnamese name by its table
+    (`thai.reading`)."""
+    table = thai.reading(words, title)
     found = []
     for word in words:
-        reading = thai.as_burmese(word) if burmese_name and script_of(word) == "th" else None
-        found.append(reading or romanise(word))
+        read = table(word) if table and script_of(word) == "th" else None
+        found.append(read or romanise(word))
     return found
 
 
@@ -210,20 +211,7 @@ def skeleton(latin: str) -> str:
     vowels most); "w" and "y" count only before a vowel, "h" only at a word's start before
     one. Repeated classes collapse within a word ("Thammakaset" and "Thamakaset" are one), not
     across words: "Thant Thu Kyi" is not "Thant Kyi" (`coarse` merges across words too)."""
-    return "".join(_word_skeleton(word) for word in latin.split())
-
-
-@cache  # a caseload's names share their words: each is read once
-def _word_skeleton(word: str) -> str:
-    word = "".join(c for c in word if c.isalpha())
-    classes: list[str] = []
-    i = 0
-    while i < len(word):
-        step, found = _class_at(word, i)
-        if found and (not classes or classes[-1] != found):
-            classes.append(found)
-        i += step
-    return "".join(classes)
+    return "".join(_word_read(word)[1] for word in latin.split())
 
 
 def sound(latin: str) -> str:
@@ -233,35 +221,37 @@ def sound(latin: str) -> str:
     classes merge the spellings they use for one vowel, and this is weighed apart from the
     skeleton."""
     # repeats collapse within a word only: "Thu Nwe" is not "Htun Nwe"
-    return "".join(_word_sound(word) for word in latin.split())
+    return "".join(_word_read(word)[0] for word in latin.split())
 
 
-@cache
-def _word_sound(word: str) -> str:
-    word = "".join(c for c in word if c.isalpha())
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        if word[i] in _VOWELS:
-            j = _vowel_end(word, i)
-            found = _vowel(word[i:j])
-            i = j
-        else:
-            step, found = _class_at(word, i)
-            i += step
-        if found and (not out or out[-1] != found):
-            out.append(found)
-    return "".join(out)
+@cache  # a caseload's names share their words: each is read once
+def _word_read(word: str) -> tuple[str, str]:
+    """A word's sound and skeleton, from one pass over its letters (`_TOKENS`)."""
+    tokens = _TOKENS.findall(word if word.isalpha() else "".join(filter(str.isalpha, word)))
+    heard: list[str] = []
+    consonants: list[str] = []
+    for k, token in enumerate(tokens):
+        found = _FIXED.get(token)
+        if found is None:
+            found = _token_class(token, k, tokens)
+        if found and (not heard or heard[-1] != found):
+            heard.append(found)
+            if found.isupper() and (not consonants or consonants[-1] != found):
+                consonants.append(found)
+    return "".join(heard), "".join(consonants)
 
 
-def _vowel_end(word: str, i: int) -> int:
-    """Where a run of vowels ends, a final "y" or "w" glide taken in ("Htay", "Zaw")."""
-    j = i
-    while j < len(word) and word[j] in _VOWELS:
-        j += 1
-    if word[j : j + 1] in ("y", "w") and word[j + 1 : j + 2] not in _VOWELS:
-        j += 1
-    return j
+def _token_class(token: str, k: int, tokens: list[str]) -> str:
+    """The class of the letters at `tokens[k]` that depends on what follows: a vowel run's,
+    "w" and "y" only before a vowel, a lone "h" only at the word's start before one."""
+    if token[0] in _VOWELS:
+        return _vowel(token)
+    before_vowel = k + 1 < len(tokens) and tokens[k + 1][0] in _VOWELS
+    if token in ("w", "y"):
+        return token.upper() if before_vowel else ""
+    if token == "h":
+        return "H" if k == 0 and before_vowel else ""
+    return ""
 
 
 # The vowel classes (lower case: the consonants' are capitals): the spellings romanisations of
@@ -281,6 +271,7 @@ _VOWEL_RUNS = [
 ]
 
 
+@cache
 def _vowel(run: str) -> str:
     for spellings, vowel in _VOWEL_RUNS:
         if run in spellings:
@@ -290,17 +281,10 @@ def _vowel(run: str) -> str:
 
 _PAIRS = {spelling: found for spelling, found in _CLASSES if len(spelling) == 2}
 _SINGLES = {spelling: found for spelling, found in _CLASSES if len(spelling) == 1}
-
-
-def _class_at(word: str, i: int) -> tuple[int, str]:
-    """The letters read at `i` (one or two) and their class ("" for none)."""
-    first, pair, nxt = word[i], word[i : i + 2], word[i + 1 : i + 2]
-    if first in _VOWELS:
-        return 1, ""
-    if first in "wy":
-        return 1, ("W" if first == "w" else "Y") if nxt in _VOWELS else ""
-    if first == "h" and pair not in ("hs", "hl", "hn", "hm", "ht"):
-        return 1, "H" if i == 0 and nxt in _VOWELS else ""
-    if pair in _PAIRS:
-        return 2, _PAIRS[pair]
-    return 1, _SINGLES.get(first, "")
+# A word's letters as read: a run of vowels (a final "y" or "w" glide taken in: "Htay", "Zaw"),
+# two letters of one class, or one letter.
+_TOKENS = re.compile(
+    "[aeiou]+(?:[yw](?![aeiou]))?|" + "|".join(sorted(_PAIRS, key=len, reverse=True)) + "|."
+)
+# The letters whose class does not depend on what follows them.
+_FIXED = {t: c for t, c in {**_SINGLES, **_PAIRS}.items() if t not in ("w", "y", "h")}

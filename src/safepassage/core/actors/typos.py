@@ -10,7 +10,7 @@ are one slip apart, it counts for less)."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 
@@ -22,15 +22,16 @@ def slips(names: Iterable[str]) -> dict[str, str]:
     name it is read as, as that name is most often spaced)."""
     names = list(names)
     rare = {w for w, n in Counter(w for name in names for w in name.split()).items() if n == 1}
-    spaced: dict[str, Counter[str]] = {}
-    for name in names:
-        spaced.setdefault(name.replace(" ", ""), Counter())[name] += 1
-    found = corrections((name.replace(" ", "") for name in names), shortest=6)
-    return {
-        name: spaced[found[name.replace(" ", "")]].most_common(1)[0][0]
-        for name in names
-        if name.replace(" ", "") in found and rare & set(name.split())
-    }
+    glued = [name.replace(" ", "") for name in names]
+    found = corrections(glued, shortest=6)
+    read = {name: found[g] for name, g in zip(names, glued, strict=True) if g in found}
+    read = {name: target for name, target in read.items() if rare & set(name.split())}
+    wanted = set(read.values())
+    spaced: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for name, g in zip(names, glued, strict=True):
+        if g in wanted:
+            spaced[g][name] += 1
+    return {name: spaced[target].most_common(1)[0][0] for name, target in read.items()}
 
 
 def corrections(words: Iterable[str], shortest: int = 3) -> dict[str, str]:
@@ -43,14 +44,35 @@ def corrections(words: Iterable[str], shortest: int = 3) -> dict[str, str]:
         if count > 1 and len(word) >= shortest:
             for form in _deletions(word) | {word}:
                 index.setdefault(form, set()).add(word)
+    ends = _ends(w for w, n in counts.items() if n > 1 and len(w) >= shortest)
     found = {}
     for word, count in counts.items():
-        if count == 1 and len(word) >= shortest:
+        if count == 1 and len(word) >= shortest and _may_slip(word, ends):
             near = {v for form in _deletions(word) | {word} for v in index.get(form, ())}
             near = {v for v in near if _one_slip(word, v)}
             if len(near) == 1:
                 found[word] = near.pop()
     return found
+
+
+# A slip (one or two neighbouring letters) in a word of at least this many letters leaves its
+# first three or its last three as they were: a cheap test before the deletions are looked up.
+_ENDS_FROM = 7
+
+
+def _ends(words: Iterable[str]) -> set[tuple[str, int]]:
+    """The first and last three letters of each word, by the lengths a slip of it may have."""
+    found: set[tuple[str, int]] = set()
+    for word in words:
+        for length in (len(word) - 1, len(word), len(word) + 1):
+            found.update(((word[:3], length), ("-" + word[-3:], length)))
+    return found
+
+
+def _may_slip(word: str, ends: set[tuple[str, int]]) -> bool:
+    """Whether `word` may be one slip from a word of `ends`: always, if it is short."""
+    n = len(word)
+    return n < _ENDS_FROM or (word[:3], n) in ends or ("-" + word[-3:], n) in ends
 
 
 def _deletions(word: str) -> set[str]:
