@@ -291,7 +291,9 @@ class Party(_Model):
 
     kind: PartyKind
     stage: Literal["recruitment", "transit", "work"] = "work"
-    job: Annotated[int, Field(ge=0)] | None = None  # the work entry, for a work-stage party
+    # The work entry, for a work-stage party. Not checked against the jobs: an error there would
+    # name no field of the file, and a party outliving its job loses nothing.
+    job: Annotated[int, Field(ge=0)] | None = None
     name: Text | None = None
     phones: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
     licence: Text | None = None  # a licensed agency's licence number
@@ -311,6 +313,8 @@ class Party(_Model):
 def _legacy_parties(raw: dict[str, Any]) -> dict[str, Any]:
     """Accounts written before parties named the employer and the buyer as free text on the
     promise and on each job: read them as parties, so no old file or row loses a name."""
+    if not isinstance(raw.get("parties") or [], list):
+        return raw  # refused as it is, by the field's own message
     parties = list(raw.get("parties") or [])
     recruitment = raw.get("recruitment")
     if isinstance(recruitment, dict) and isinstance(recruitment.get("promised"), dict):
@@ -353,10 +357,3 @@ class Account(_Model):
         if isinstance(raw, dict) and isinstance(raw.get("work"), dict):
             raw = {**raw, "work": [raw["work"]]}
         return _legacy_parties(raw) if isinstance(raw, dict) else raw
-
-    @model_validator(mode="after")
-    def _parties_name_a_job(self) -> Account:
-        for party in self.parties:
-            if party.job is not None and party.job >= len(self.work):
-                raise ValueError(f"a party names job {party.job + 1}, which the account lacks")
-        return self

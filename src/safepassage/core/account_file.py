@@ -25,7 +25,9 @@ def account_problems(error: ValidationError, data: Any, file: str, lines: Any) -
     problems = []
     for item in error.errors():
         path = tuple(item["loc"])
-        if path[-1:] == ("answer",):  # a fact written as a bare answer: point at the fact
+        # A fact written as a bare answer: point at the fact (not at a field named "answer"
+        # where none belongs, which would leave no field named at all).
+        if len(path) > 1 and path[-1] == "answer" and item["type"] != "extra_forbidden":
             path = path[:-1]
         problems.append(Problem(file, _line(path, data, lines), path, _message(item)))
     return problems

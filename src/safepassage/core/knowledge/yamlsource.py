@@ -94,7 +94,12 @@ def _build_mapping(node: yaml.MappingNode, path: KeyPath, doc: Document) -> dict
         key = _scalar(key_node, doc)
         if key == "<<":
             doc.problems.append(
-                Problem(doc.file, line, path, "merge keys (<<) are not supported; write keys out")
+                Problem(
+                    doc.file,
+                    line,
+                    (*path, "<<"),
+                    "merge keys (<<) are not supported; write keys out",
+                )
             )
             continue
         if key in result:
