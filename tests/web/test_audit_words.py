@@ -29,6 +29,17 @@ from safepassage.web.casework.templatetags.casework import audit_words
             "Referral letter made as PDF: Burmese, the worker not named",
         ),
         ("case page", "case page"),
+        ("party added: alias 12", "Someone involved named: 12"),
+        ("aliases 3 and 9 decided one actor (actor 3)", "Two spellings joined as one actor: 3, 9"),
+        ("aliases 3 and 9 decided not one actor (actor 3)", "Two spellings kept apart: 3, 9"),
+        ("actor 7 legal review", "Legal review recorded: actor 7"),
+        ("case list page 2; filter: country=TH, q=(withheld)", "Case list viewed, page 2"),
+        ("404 GET casework:detail case_id=41", "Refused: not found, 41"),
+        ("403 POST casework:note case_id=5", "Refused: not allowed, 5"),
+        (
+            "supply_chain_grievance letter PDF, referral 4 (th), naming the worker",
+            "Letter up the supply chain made as PDF: Thai, the worker named",
+        ),
     ],
 )
 def test_it_shows_each_entry_in_words(recorded: str, shown: str):

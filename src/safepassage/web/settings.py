@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # A signed-in user's session ends when idle or too old; none of their pages is cached.
     "safepassage.web.common.middleware.SessionLimits",
     "safepassage.web.common.middleware.PrivatePages",
+    # A member of staff refused a page (403, 404) leaves an audit event with the ids asked for.
+    "safepassage.web.casework.refusals.AuditRefusals",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.

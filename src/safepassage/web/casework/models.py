@@ -485,6 +485,7 @@ class AuditAction(models.TextChoices):
     CHANGE = "change", _("Changed")
     EXPORT = "export", _("Exported")
     UNREADABLE = "unreadable", _("Could not be decrypted")
+    REFUSED = "refused", _("Refused")
 
 
 class AuditEvent(models.Model):

@@ -60,9 +60,17 @@ def audit_organisation(*, user: Any, organisation_id: int, action: str, what: st
     )
 
 
+SEARCH_WORDS = frozenset({"q", "query"})  # a name, phone or document number: never in the log
+
+
 def filter_words(filters: dict[str, Any]) -> str:
-    """A list's filters as the audit log says them: "country=TH, level=forced_labour"."""
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(filters.items()) if v not in ("", None, False))
+    """A list's filters as the audit log says them: "country=TH, level=forced_labour"; a search
+    is said to have been made, never with its words (audit events hold no identifier)."""
+    shown = ", ".join(
+        f"{k}=(withheld)" if k in SEARCH_WORDS else f"{k}={v}"
+        for k, v in sorted(filters.items())
+        if v not in ("", None, False)
+    )
     return shown or "none"
 
 

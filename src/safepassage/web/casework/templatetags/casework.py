@@ -110,6 +110,31 @@ AUDIT_PATTERNS = (
         ),
         _("Referral letter made as PDF: %(what)s"),
     ),
+    (
+        re.compile(
+            r"^[a-z_]+ letter PDF, referral (?P<n_letter>\d+) \((?P<lang>[a-z]+)\), "
+            r"(?P<named>naming the worker|without the worker's name)$"
+        ),
+        _("Letter up the supply chain made as PDF: %(what)s"),
+    ),
+    (re.compile(r"^party added: alias (?P<id>\d+)$"), _("Someone involved named: %(what)s")),
+    (re.compile(r"^party removed: alias (?P<id>\d+)$"), _("Someone involved taken off: %(what)s")),
+    (
+        re.compile(r"^aliases (?P<a>\d+) and (?P<b>\d+) decided one actor \(actor \d+\)$"),
+        _("Two spellings joined as one actor: %(what)s"),
+    ),
+    (
+        re.compile(r"^aliases (?P<a>\d+) and (?P<b>\d+) decided not one actor \(actor \d+\)$"),
+        _("Two spellings kept apart: %(what)s"),
+    ),
+    (re.compile(r"^actor (?P<id>\d+)$"), _("Actor viewed: %(what)s")),
+    (re.compile(r"^actor (?P<id>\d+) legal review$"), _("Legal review recorded: actor %(what)s")),
+    (re.compile(r"^actor network$"), _("Network of actors viewed")),
+    (re.compile(r"^case list page (?P<id>\d+); filter: .*$"), _("Case list viewed, page %(what)s")),
+    (
+        re.compile(r"^(?P<refused>403|404) [A-Z]+ \S+(?P<ids>(?: \S+=\d+,?)*)$"),
+        _("Refused: %(what)s"),
+    ),
 )
 
 
@@ -125,11 +150,19 @@ def audit_words(what: str) -> str:
 def _audit_part(parts: dict[str, str | None]) -> str:
     if not parts:
         return ""
+    if parts.get("refused"):
+        why = _("not found") if parts["refused"] == "404" else _("not allowed")
+        ids = re.findall(r"\d+", str(parts.get("ids") or ""))
+        return ", ".join([str(why), *ids])
+    if parts.get("a"):
+        return f"{parts['a']}, {parts['b']}"
+    if parts.get("id"):
+        return str(parts["id"])
     if parts.get("lang"):
         language = str(get_language_info(str(parts["lang"]))["name_translated"])
         if not parts.get("named"):
             return language
-        named = parts["named"] == "with the worker's details"
+        named = parts["named"] in ("with the worker's details", "naming the worker")
         who = _("the worker named") if named else _("the worker not named")
         return f"{language}, {who}"
     if parts.get("rel") or parts.get("cases"):

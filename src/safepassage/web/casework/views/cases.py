@@ -106,6 +106,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     selectors.next_follow_ups(list(page.object_list))
+    member = membership(request.user)
+    if member is not None:  # every read of case data is audited, a list page as much as a case
+        what = f"case list page {page.number}; filter: {services.filter_words(found.filters)}"
+        services.audit_organisation(user=request.user, organisation_id=member.organisation_id,
+                                    action="view", what=what)  # fmt: skip
     context = {
         "form": form,
         "refused": refused,
