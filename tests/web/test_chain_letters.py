@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from safepassage.web.casework import actors, chain_letters, services
-from safepassage.web.casework.models import AuditEvent, Case, Referral
+from safepassage.web.casework.models import Actor, AuditEvent, Case, Referral
 
 from .conftest import PERSONAL_NAME, client_for, example
 from .pdfs import drawn_by_our_fonts, pdf_text
@@ -132,3 +132,13 @@ def test_it_draws_every_script_of_the_letter_with_our_fonts(chain_case: Case, al
     fonts = drawn_by_our_fonts(pdf.content)
     assert any(name.startswith("SPD-Myanmar") for name in fonts)
     assert any(name.startswith("SPD-Thai") for name in fonts)
+
+
+def test_it_refuses_the_pdf_once_the_recipients_review_was_cleared(chain_case: Case, alice: Any):
+    _write(alice, chain_case, "supply_chain_grievance")
+    referral = Referral.objects.get()
+    buyer = _alias(chain_case, "buyer").actor
+    Actor.objects.filter(pk=buyer.pk).update(reviewed_at=None)  # as a merge since leaves it
+    response = client_for(alice).get(f"/cases/{chain_case.pk}/referrals/{referral.pk}/letter.pdf")
+    assert response.status_code == 409
+    assert "must record a legal review" in response.content.decode()

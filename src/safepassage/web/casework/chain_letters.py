@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,7 @@ class ReviewMissing(Exception):
     """The actor has no recorded legal review: it may not be named outside the organisation."""
 
 
+@transaction.atomic
 def chain_letter_create(
     *, user: Any, case: Case, version: int, alias: Alias, kind: str, named: bool
 ) -> Referral:
@@ -164,6 +166,11 @@ def _employer_pays(today: date) -> dict[str, str]:
 
 
 def chain_letter_pdf(*, user: Any, referral: Referral, language: str, today: date) -> bytes:
+    """The letter, if its recipient's legal review still stands (a merge since asks for it
+    again); ReviewMissing otherwise."""
+    recipient = _recipient(referral)
+    if recipient is None or recipient.actor.reviewed_at is None:
+        raise ReviewMissing
     with translation.override(language):
         context = chain_letter_context(user=user, referral=referral, language=language,
                                        today=today)  # fmt: skip

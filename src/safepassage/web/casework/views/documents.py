@@ -53,6 +53,11 @@ def referral_letter_pdf(request: HttpRequest, found: Case, referral_id: int) -> 
     if language not in choices:
         return _refused(choices)
     write = chain_letters.chain_letter_pdf if chain else documents.letter_pdf
-    pdf = write(user=request.user, referral=referral, language=language,
-                today=timezone.localdate())  # fmt: skip
+    try:
+        pdf = write(user=request.user, referral=referral, language=language,
+                    today=timezone.localdate())  # fmt: skip
+    except chain_letters.ReviewMissing:
+        text = _("A supervisor must record a legal review of this actor, on its page, before a "
+                 "letter may name it.")  # fmt: skip
+        return HttpResponse(text, status=409, content_type="text/plain; charset=utf-8")
     return _pdf(pdf, f"{found.reference}-referral-{referral.pk}-{language}.pdf")
