@@ -67,3 +67,20 @@ def test_it_draws_the_network_of_actors_for_a_supervisor_only(
     assert "Ko Aung Naing" in page
     assert "Example Seafood Co., Ltd." in page
     assert AuditEvent.objects.filter(what="actor network", username="sue").exists()
+
+
+def test_it_links_two_actors_given_the_same_address_on_different_cases(
+    org: Any, alice: Any, sue: Any
+):
+    from safepassage.web.casework import services
+
+    for name, address in (
+        ("Ko Aung Naing", "12 Soi 5, Mahachai"),
+        ("Somchai", "12  soi 5, MAHACHAI"),
+    ):
+        other = services.case_create(user=alice, organisation=org, account={})
+        party = {"kind": "broker", "stage": "recruitment", "name": name, "address": address}
+        actors.party_add(user=alice, case=other, version=other.version, party=party)
+    page = client_for(sue).get("/cases/actors/network/").content.decode()
+    assert page.count("<line ") == 1
+    assert "the same address" in page

@@ -166,8 +166,9 @@ NETWORK_LIMIT = 200  # actors drawn at most (those with the most links)
 
 
 def actor_network(*, user: Any) -> Network:
-    """The organisation's actors linked through a case that names both or a phone number both
-    were given, laid out on a circle (drawn as SVG on the server: no script, no library)."""
+    """The organisation's actors linked through a case that names both, or a phone number or
+    an address both were given, laid out on a circle (drawn as SVG on the server: no script,
+    no library)."""
     member = require(user, Action.REVIEW)
     aliases = list(Alias.objects.filter(organisation_id=member.organisation_id).order_by("pk"))
     links = _links(aliases)
@@ -189,12 +190,23 @@ SIZE = 640
 def _links(aliases: list[Alias]) -> dict[tuple[int, int], Any]:
     by_case: dict[int, set[int]] = {}
     by_phone: dict[str, set[int]] = {}
+    by_address: dict[str, set[int]] = {}
     for alias in aliases:
         by_case.setdefault(alias.case_id, set()).add(alias.actor_id)
         for phone in alias.phones if isinstance(alias.phones, list) else []:
             by_phone.setdefault(str(phone), set()).add(alias.actor_id)
+        address = alias.details.get("address") if isinstance(alias.details, dict) else None
+        if address:  # written alike: the same words whatever the case or spacing
+            by_address.setdefault(" ".join(str(address).casefold().split()), set()).add(
+                alias.actor_id
+            )
     found: dict[tuple[int, int], Any] = {}
-    for groups, why in ((by_phone, _("the same phone number")), (by_case, _("named on one case"))):
+    reasons = (
+        (by_phone, _("the same phone number")),
+        (by_address, _("the same address")),
+        (by_case, _("named on one case")),
+    )
+    for groups, why in reasons:
         for actors in groups.values():
             ordered = sorted(actors)
             for i, a in enumerate(ordered):
