@@ -13,6 +13,7 @@ from ...core.actors import phones
 from ..common.forms import NamedErrorsForm
 from ..common.labels import COUNTRIES
 from .actor_models import ActorKind, PartyStage
+from .parties import WRITTEN
 
 WORKPLACES = (
     ("", _("Not recorded")),
@@ -80,9 +81,7 @@ class PartyForm(NamedErrorsForm):
     def party(self) -> dict[str, Any]:
         """The cleaned form as a party of the account (see `core.account.Party`)."""
         data = self.cleaned_data
-        fields = ("kind", "stage", "name", "phones", "licence", "workplace", "registration",
-                  "flag", "address", "language")  # fmt: skip
-        party = {field: data[field] for field in fields if data.get(field)}
+        party = {field: data[field] for field in ("kind", "stage", *WRITTEN) if data.get(field)}
         if data.get("job") not in (None, ""):
             party["job"] = int(data["job"])
         return party

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from ..common.labels import COUNTRIES, INDICATORS, OPTIONS, STAGES, VIOLATIONS, label
 from . import core_edge
 from .access import Action, require
-from .actor_models import Actor, ActorKind, Alias
+from .actor_models import Actor, Alias
 from .crypto import UnreadableDict
 from .models import Case
 
@@ -65,30 +65,27 @@ def case_parties(*, user: Any, case: Case) -> list[PartyView]:
 
 
 def _party(alias: Alias, case: Case) -> PartyView:
-    others = _cases_of(alias.actor_id, exclude=case.pk)
+    others = _cases_of(alias.actor, exclude=case.pk)
     counts = _finding_counts(others)
     return PartyView(
         alias=alias,
-        kind=label(dict(ActorKind.choices), alias.kind),
+        kind=str(alias.get_kind_display()),
         stage=label(STAGES, alias.stage),
         other_cases=len(others),
         reported=counts[:SHOWN],
     )
 
 
-def _cases_of(actor_id: int, exclude: int | None = None) -> list[Case]:
-    ids = Alias.objects.filter(actor_id=actor_id).values("case_id")
-    found = Case.objects.filter(pk__in=ids).exclude(pk=exclude).order_by("-created_at", "-pk")
-    return list(found[:LATEST])
+def _cases_of(actor: Actor, exclude: int | None = None) -> list[Case]:
+    ids = Alias.objects.filter(actor=actor).values("case_id")
+    found = Case.objects.filter(pk__in=ids, organisation_id=actor.organisation_id)
+    return list(found.exclude(pk=exclude).order_by("-created_at", "-pk")[:LATEST])
 
 
 def _finding_counts(cases: Iterable[Case]) -> list[tuple[str, int]]:
     """The indicators and violations the cases' accounts report, by how many cases report
     each, most first (in words)."""
-    counted: Counter[str] = Counter()
-    for case in cases:
-        counted.update(_findings(case))
-    return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    return _counted(words for case in cases for words in _findings(case))
 
 
 def _findings(case: Case) -> set[str]:
@@ -111,10 +108,10 @@ def access_actor(user: Any, actor_id: int | str) -> Actor:
 
 def actor_profile(*, actor: Actor) -> ActorProfile:
     aliases = list(actor.aliases.select_related("case").order_by("pk"))
-    cases = _cases_of(actor.pk)
+    cases = _cases_of(actor)
     return ActorProfile(
         actor=actor,
-        kind=label(dict(ActorKind.choices), actor.kind),
+        kind=str(actor.get_kind_display()),
         aliases=aliases,
         cases=cases,
         findings=_finding_counts(cases),
@@ -130,7 +127,7 @@ def _counted(values: Iterable[str]) -> list[tuple[str, int]]:
 
 
 def _corridor(case: Case) -> str:
-    """From the worker's country to the country of work, in words ("Myanmar to Thailand")."""
+    """From the worker's country to the country of work, in words ("Myanmar → Thailand")."""
     if isinstance(case.account, UnreadableDict):
         return ""
     origin = (case.account.get("person") or {}).get("nationality")

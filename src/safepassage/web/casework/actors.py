@@ -10,7 +10,6 @@ what one actor's spellings look like. Every change is audited, with ids only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -202,10 +201,3 @@ def actor_review(*, user: Any, actor: Actor, note: str) -> Actor:
     audit_organisation(user=user, organisation_id=actor.organisation_id, action="change",
                        what=f"actor {actor.pk} legal review")  # fmt: skip
     return actor
-
-
-def aliases_of(actors: Iterable[int]) -> dict[int, list[Alias]]:
-    found: dict[int, list[Alias]] = {}
-    for alias in Alias.objects.filter(actor_id__in=list(actors)).order_by("pk"):
-        found.setdefault(alias.actor_id, []).append(alias)
-    return found

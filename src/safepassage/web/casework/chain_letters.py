@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from ...core.account import Account
 from ...core.knowledge import default_knowledge
+from ...core.screening.determination import Determination
 from ...core.screening.labour_law import framework_at
 from ..common import present
 from ..common.answers import money_words
@@ -29,6 +30,7 @@ from ..documents.pdf import document_pdf
 from . import referral_services, selectors, services
 from .access import Action, can, require
 from .actor_models import Alias
+from .letterhead import letterhead
 from .models import Attachment, Case, Referral
 
 GRIEVANCE, FEE_CLAIM = "supply_chain_grievance", "recruitment_fee_reimbursement"
@@ -93,10 +95,7 @@ def chain_letter_context(
         user, Action.VIEW_PERSONAL
     )
     return {
-        "reference": case.reference,
-        "organisation": require(user, Action.VIEW).organisation.name,
-        "made_on": long_date(today, language),
-        "made_by": str(user.get_full_name() or user.username),
+        **letterhead(user=user, case=case, language=language, today=today),
         "title": label(RESPONSE_KINDS, referral.kind),
         "recipient": referral.provider_name,
         "worker": str(case.name) if named else "",
@@ -114,21 +113,21 @@ def _named(case: Case, kinds: set[str]) -> list[str]:
     """The case's parties of those kinds as the letter may name them: by name where a legal
     review is recorded, else by what they are."""
     aliases = case.aliases.filter(kind__in=kinds).select_related("actor").order_by("pk")
-    withheld = _("(name withheld until it has been legally reviewed)")
+    withheld = _("%(kind)s (name withheld until it has been legally reviewed)")
     return [
-        str(a.name) if a.actor.reviewed_at else f"{a.get_kind_display()} {withheld}"
+        str(a.name) if a.actor.reviewed_at else withheld % {"kind": a.get_kind_display()}
         for a in aliases
     ]
 
 
-def _findings(result: Any) -> list[dict[str, Any]]:
+KINDS = ("indicator", "violation")
+
+
+def _findings(result: Determination) -> list[dict[str, Any]]:
     """The ILO indicators and the labour-law violations, with their sources: what a buyer's
     code of conduct answers to (not the legal tests, which are for the authorities)."""
     shown = present.determination(result)
     return [f for s in shown["stages"] for f in s["findings"] if f["kind"] in KINDS]
-
-
-KINDS = ("indicator", "violation")
 
 
 def _fees(account: Account, language: str) -> list[tuple[str, str]]:
@@ -156,7 +155,7 @@ def _receipts(case: Case, language: str) -> list[str]:
     ]
 
 
-def _employer_pays(today: date) -> dict[str, str]:
+def _employer_pays(today: date) -> dict[str, Any]:
     found = framework_at(default_knowledge(), "fair_recruitment", "employer_pays_principle", today)
     if found is None:
         return {}

@@ -19,15 +19,12 @@ from ..common.labels import CONSENTS, GOALS, RESPONSE_KINDS, label
 from ..documents.dates import long_date
 from ..documents.pdf import document_pdf
 from . import core_edge, queues, referral_services, selectors, services
-from .access import Action, can, require
+from .access import Action, can
 from .chain_letters import chain_letter_languages, is_chain_letter
+from .letterhead import letterhead, person
 from .models import Case, Referral
 
 SUPPORTED = [code for code, _name in settings.LANGUAGES]
-
-
-def _person(user: Any) -> str:
-    return str(user.get_full_name() or user.username)
 
 
 def _personal(case: Case, with_document: bool) -> dict[str, str]:
@@ -44,24 +41,15 @@ def _facts(case: Case) -> list[tuple[str, str]]:
         (_("Country"), case.country_label),
         (_("Sector"), case.sector_label),
         (_("Stage"), case.stage_label),
-        (_("Assigned to"), _person(assigned) if assigned else _("Nobody yet")),
+        (_("Assigned to"), person(assigned) if assigned else _("Nobody yet")),
     ]
-
-
-def _common(user: Any, case: Case, language: str, today: date) -> dict[str, Any]:
-    return {
-        "reference": case.reference,
-        "organisation": require(user, Action.VIEW).organisation.name,
-        "made_on": long_date(today, language),
-        "made_by": _person(user),
-    }
 
 
 def summary_context(*, user: Any, case: Case, language: str, today: date) -> dict[str, Any]:
     assessment = selectors.case_assessment(case=case)
     referrals = case.referrals.order_by("created_at")
     return {
-        **_common(user, case, language, today),
+        **letterhead(user=user, case=case, language=language, today=today),
         "title": _("Case summary"),
         "personal": _personal(case, True) if can(user, Action.VIEW_PERSONAL) else None,
         "facts": _facts(case),
@@ -87,7 +75,7 @@ def letter_context(*, user: Any, referral: Referral, language: str, today: date)
     personal = shared and can(user, Action.VIEW_PERSONAL)
     assessment = selectors.case_assessment(case=case)
     return {
-        **_common(user, case, language, today),
+        **letterhead(user=user, case=case, language=language, today=today),
         "title": _("Referral: %(kind)s") % {"kind": label(RESPONSE_KINDS, referral.kind)},
         "kind": label(RESPONSE_KINDS, referral.kind),
         "provider": referral.provider_name,
@@ -102,7 +90,10 @@ def letter_context(*, user: Any, referral: Referral, language: str, today: date)
 
 def letter_languages(referral: Referral) -> list[str]:
     """The languages a letter may be written in: the provider's (as the catalogue records
-    them), then the worker's; English when neither is one of ours."""
+    them), then the worker's; English when neither is one of ours. A letter up the chain:
+    English and the recipient's (see `chain_letters`)."""
+    if is_chain_letter(referral):
+        return chain_letter_languages(referral)
     case = referral.case
     spoken: list[str] = []
     countries = queues.referral_countries(case=case)
@@ -115,8 +106,10 @@ def letter_languages(referral: Referral) -> list[str]:
 
 def letter_language_names(referral: Referral) -> list[tuple[str, str]]:
     """The letter's languages, each named in the reader's language, for links to them."""
-    codes = (chain_letter_languages if is_chain_letter(referral) else letter_languages)(referral)
-    return [(code, str(get_language_info(code)["name_translated"])) for code in codes]
+    return [
+        (code, str(get_language_info(code)["name_translated"]))
+        for code in letter_languages(referral)
+    ]
 
 
 def summary_pdf(*, user: Any, case: Case, language: str, today: date) -> bytes:

@@ -46,9 +46,7 @@ def referral_letter_pdf(request: HttpRequest, found: Case, referral_id: int) -> 
     if referral is None:
         raise Http404
     chain = chain_letters.is_chain_letter(referral)
-    choices = (chain_letters.chain_letter_languages if chain else documents.letter_languages)(
-        referral
-    )
+    choices = documents.letter_languages(referral)
     language = request.GET.get("language") or choices[0]
     if language not in choices:
         return _refused(choices)
